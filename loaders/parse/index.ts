@@ -1,0 +1,95 @@
+// loaders/parse — normalised text → the Plan tree. One detector chooses the layout; each layout parser
+// turns the body into blocks; one assembler builds the tree from blocks for every layout.
+import { escapeRegExp, vocabulary } from "../data.ts";
+import { assemble, type Block } from "./assemble.ts";
+import { parseCellLines } from "./layouts/cell-lines.ts";
+import { findUnitTags, parseProseTags } from "./layouts/prose-tags.ts";
+import { headerRow, parseTableRows, tableSeparator } from "./layouts/table-rows.ts";
+import { extractMeta, locateBody } from "./meta.ts";
+import { splitLines, type Line } from "./text.ts";
+import type { Issue, Layout, PlanDocument, Section, Span, Task } from "./types.ts";
+
+export type * from "./types.ts";
+export { resolveRegion, countiesNamed, allCounties } from "./gazetteer.ts";
+
+const PLAN_WORDS = new RegExp(vocabulary("plan-vocabulary.tsv", "not-plan").map(escapeRegExp).join("|"));
+
+export function detectLayout(text: string, lines: Line[], body: Span): Layout {
+  let headers = 0;
+  let rows = 0;
+  let tabCells = 0;
+  let chars = 0;
+  let nonEmpty = 0;
+  for (const line of lines) {
+    if (line.text.trim() === "") continue;
+    nonEmpty++;
+    chars += line.text.length;
+    const sep = tableSeparator(line);
+    if (headerRow(text, line, sep)) headers++;
+    else if (line.text.split(sep).filter((c) => c.trim() !== "").length >= 2) rows++;
+    if (/^\t[^\t]*\S[^\t]*$/.test(line.text)) tabCells++;
+  }
+  if (headers >= 1 && rows >= 2) return "table-rows";
+  if (tabCells >= 3) return "cell-lines";
+  if (nonEmpty === 0) return "none";
+  const tags = findUnitTags(text, body.start, body.end).length;
+  if (tags >= 2 || chars / nonEmpty > 60) return "prose-tags";
+  return "cell-lines";
+}
+
+export function parsePlan(text: string): PlanDocument {
+  const lines = splitLines(text);
+  const located = locateBody(text, lines);
+  const issues: Issue[] = [];
+  const meta = extractMeta(text, lines, located, issues);
+  const { body } = located;
+  const bodyLines = lines.filter((l) => l.start >= body.start && l.end <= body.end);
+  const layout = detectLayout(text, bodyLines, body);
+  let blocks: Block[] = [];
+  if (layout === "table-rows") blocks = parseTableRows(text, bodyLines);
+  else if (layout === "cell-lines") blocks = parseCellLines(text, bodyLines);
+  else if (layout === "prose-tags") blocks = parseProseTags(text, body);
+  const { children, issues: treeIssues } = assemble(text, blocks);
+  issues.push(...treeIssues);
+
+  const tasks = countTasks(children);
+  if (tasks === 0) {
+    if (!PLAN_WORDS.test(text)) {
+      issues.push({ severity: "error", code: "not-a-plan", message: "这不是政务公开工作计划：全文没有“政务公开/信息公开”字样，也没有可识别的任务", position: null });
+    } else {
+      issues.push({ severity: "error", code: "unknown-layout", message: `没有识别出任何任务：版式无法识别（检测结果：${layout}）`, position: body });
+    }
+  } else if (!PLAN_WORDS.test(text)) {
+    issues.push({ severity: "warning", code: "not-a-plan", message: "全文没有“政务公开/信息公开”字样，可能不是政务公开工作计划", position: null });
+  }
+  issues.sort((a, b) => (a.position?.start ?? -1) - (b.position?.start ?? -1));
+  return { type: "document", meta, layout: tasks === 0 ? "none" : layout, children, issues, position: { start: 0, end: text.length } };
+}
+
+export function countTasks(nodes: (Section | Task)[]): number {
+  let n = 0;
+  for (const node of nodes) n += node.type === "task" ? 1 : countTasks(node.children);
+  return n;
+}
+
+/** Tasks in document order, each with the sections it sits in. */
+export function tasksOf(doc: { children: (Section | Task)[] }): { task: Task; path: Section[] }[] {
+  const out: { task: Task; path: Section[] }[] = [];
+  const walk = (nodes: (Section | Task)[], path: Section[]) => {
+    for (const n of nodes) n.type === "task" ? out.push({ task: n, path }) : walk(n.children, [...path, n]);
+  };
+  walk(doc.children, []);
+  return out;
+}
+
+export function sectionsOf(doc: { children: (Section | Task)[] }): { section: Section; parent: Section | null }[] {
+  const out: { section: Section; parent: Section | null }[] = [];
+  const walk = (nodes: (Section | Task)[], parent: Section | null) => {
+    for (const n of nodes) if (n.type === "section") {
+      out.push({ section: n, parent });
+      walk(n.children, n);
+    }
+  };
+  walk(doc.children, null);
+  return out;
+}

@@ -1,0 +1,83 @@
+// Layout "table-rows": one table row per line, cells separated by tabs (or | in Markdown-style
+// conversions), under a header row that names the columns (工作任务 | 具体要求 | 责任单位 …). The header
+// repeats at page breaks; section cells repeat too and are recognised as repeats by the assembler.
+import type { Block } from "../assemble.ts";
+import { classifyCell, headerRole, newContext, numberedTasks, unitsBlock, type ColumnRole } from "../cells.ts";
+import { headingMarker, splitCells, type Line } from "../text.ts";
+import type { Span } from "../types.ts";
+
+export function headerRow(text: string, line: Line, sep: string): ColumnRole[] | null {
+  if (!line.text.includes(sep)) return null;
+  const cells = splitCells(text, line, sep).filter((c, i, all) => !(sep === "|" && (i === 0 || i === all.length - 1) && c.end === c.start));
+  const roles = cells.map((c) => headerRole(text.slice(c.start, c.end)));
+  const known = roles.filter((r) => r !== null).length;
+  return known >= 2 && known >= roles.length - 1 ? roles.map((r) => r ?? "ignore") : null;
+}
+
+export function tableSeparator(line: Line): "\t" | "|" {
+  return line.text.includes("\t") ? "\t" : "|";
+}
+
+export function parseTableRows(text: string, lines: Line[]): Block[] {
+  const blocks: Block[] = [];
+  const ctx = newContext();
+  let columns: ColumnRole[] | null = null;
+  let sep: "\t" | "|" = "\t";
+  for (const line of lines) {
+    if (line.text.trim() === "") continue;
+    if (/^[\s|:：\-—–=+\t]+$/.test(line.text)) continue; // Markdown rule under a header, or a drawn border
+    const lineSep = tableSeparator(line);
+    const header = headerRow(text, line, lineSep);
+    if (header) {
+      ctx.seenStructure = true;
+      columns = header;
+      sep = lineSep;
+      continue;
+    }
+    if (!columns || !line.text.includes(sep)) {
+      blocks.push(...classifyCell(text, line, ctx)); // a line outside the grid: read it as a lone cell
+      continue;
+    }
+    let cells = splitCells(text, line, sep);
+    if (sep === "|") cells = cells.filter((c, i) => !((i === 0 || i === cells.length - 1) && c.end === c.start));
+    let sectionLevel = 0;
+    let group: Block[] = [];
+    cells.forEach((cell, i) => {
+      const role: ColumnRole = i < columns!.length ? columns![i] : "ignore";
+      if (cell.end <= cell.start) {
+        if (role === "section") sectionLevel++;
+        return;
+      }
+      switch (role) {
+        case "section": {
+          sectionLevel++;
+          const marker = headingMarker(text, cell.start, cell.end);
+          const level = marker ? marker.level : sectionLevel === 1 ? 1 : 2;
+          const title: Span = marker ? { start: marker.titleStart, end: cell.end } : cell;
+          blocks.push({ kind: "section", level, marker: marker?.marker ?? null, title, span: cell });
+          return;
+        }
+        case "task": {
+          const tasks = numberedTasks(text, cell, ctx) ?? classifyCell(text, cell, ctx, { taskColumn: true });
+          group.push(...tasks);
+          return;
+        }
+        case "units":
+        case "lead-units":
+        case "participant-units":
+          group.push(unitsBlock(text, cell, role));
+          ctx.unitsSinceTask = true;
+          return;
+        case "deadline":
+          group.push({ kind: "deadline", span: cell });
+          return;
+        default:
+          if (role === "number" && /^\d{1,3}$/.test(text.slice(cell.start, cell.end).trim())) return;
+          group.push({ kind: "unplaced", span: cell, reason: "表格中无法归入任何一列的内容" });
+      }
+    });
+    blocks.push(...group);
+    group = [];
+  }
+  return blocks;
+}

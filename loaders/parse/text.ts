@@ -1,0 +1,112 @@
+// Text primitives shared by the layout parsers: lines, cells, numbering markers, span trimming.
+import type { Span } from "./types.ts";
+
+export interface Line extends Span {
+  text: string;
+}
+
+export function splitLines(text: string, from = 0, to = text.length): Line[] {
+  const lines: Line[] = [];
+  let start = from;
+  while (start <= to) {
+    let end = text.indexOf("\n", start);
+    if (end === -1 || end > to) end = to;
+    lines.push({ start, end, text: text.slice(start, end) });
+    if (end >= to) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+const SPACE = /[\s\u2029]/;
+
+/** The span without leading and trailing whitespace (including paragraph separators). */
+export function trimSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && SPACE.test(text[start])) start++;
+  while (end > start && SPACE.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+/** Cells of a line split at `sep` (tab or |), each trimmed. */
+export function splitCells(text: string, line: Span, sep: string): Span[] {
+  const cells: Span[] = [];
+  let start = line.start;
+  for (let i = line.start; i <= line.end; i++) {
+    if (i === line.end || text[i] === sep) {
+      cells.push(trimSpan(text, { start, end: i }));
+      start = i + 1;
+    }
+  }
+  return cells;
+}
+
+/** Clean text of a span: whitespace runs collapse, spaces between CJK characters vanish. */
+export function cleanText(s: string): string {
+  return s
+    .replace(/[\s\u2029]+/g, " ")
+    .replace(/(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’、，。；：！？（）《》]) (?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’、，。；：！？（）《》])/g, "")
+    .trim();
+}
+
+/** A key for comparing headings and titles: no spaces, no punctuation, half/full width alike. */
+export function compareKey(s: string): string {
+  return s.replace(/[\s\u2029\p{P}\p{S}]/gu, "");
+}
+
+const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一 → 1, 十五 → 15, 二十三 → 23; null when not a Chinese numeral. */
+export function chineseNumber(s: string): number | null {
+  if (s === "") return null;
+  if (s === "十") return 10;
+  let total = 0;
+  let digit = 0;
+  for (const ch of s) {
+    if (ch === "十") {
+      total += (digit || 1) * 10;
+      digit = 0;
+    } else if (ch === "百") {
+      total += (digit || 1) * 100;
+      digit = 0;
+    } else if (ch in CN_DIGITS) digit = CN_DIGITS[ch];
+    else return null;
+  }
+  return total + digit;
+}
+
+const CN = "一二三四五六七八九十〇零百两";
+
+/** Level-1 heading marker: 一、 二. 三． */
+export const LEVEL1 = new RegExp(`^([${CN}]{1,4})[、.．]\\s*`);
+/** Level-2 heading marker: （一） (二) with either width of parenthesis. */
+export const LEVEL2 = new RegExp(`^[（(]\\s*([${CN}]{1,4})\\s*[)）]\\s*`);
+/**
+ * Task number at the start of a cell: 1. 2、 3． (and a bare number directly followed by Chinese text).
+ * 33.2022 年底前 is task 33; 1.5 and 4.25 are decimals.
+ */
+export const TASK_NUMBER = /^(\d{1,3})(?:\s*[.、．](?!\d{1,3}(?!\d))|(?=[\u4e00-\u9fff]))\s*/;
+/** Task numbers inside a cell that holds several tasks: preceded by whitespace or a paragraph mark. */
+export const INNER_TASK_NUMBER = /(?<=[\s\u2029。；;])(\d{1,3})\s*[.、．](?!\d{1,3}(?!\d))\s*/g;
+
+export interface Marker {
+  level: 1 | 2;
+  marker: string;
+  value: number;
+  /** Offset where the title starts. */
+  titleStart: number;
+}
+
+export function headingMarker(text: string, at: number, end: number): Marker | null {
+  const s = text.slice(at, Math.min(end, at + 16));
+  let m = LEVEL2.exec(s);
+  if (m) return { level: 2, marker: m[0].trim(), value: chineseNumber(m[1]) ?? 0, titleStart: at + m[0].length };
+  m = LEVEL1.exec(s);
+  if (m) return { level: 1, marker: m[0].trim(), value: chineseNumber(m[1]) ?? 0, titleStart: at + m[0].length };
+  return null;
+}
+
+/** Terminal punctuation: a task whose text ends otherwise was probably cut by a page break. */
+export function endsSentence(s: string): boolean {
+  return /[。！？!?；;.）)”"」]$/.test(s.trimEnd());
+}

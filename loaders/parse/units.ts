@@ -1,0 +1,149 @@
+// A responsible-unit cell (or the inside of a （…牵头负责） tag) → unit phrases with roles → units.
+//
+// domain.md: a cell is a list of units separated by 、，, and split into phrases that carry a role.
+// 牵头 makes its phrase's units `lead`; the other units of a cell that has a lead are `participant`;
+// a cell with no lead at all makes every unit `responsible`. Never split inside parentheses.
+import { vocabulary, escapeRegExp } from "../data.ts";
+import { cleanText } from "./text.ts";
+import type { Role, Span, Unit, UnitPhrase } from "./types.ts";
+
+const GRAMMAR = "unit-grammar.tsv";
+const suffixes = vocabulary(GRAMMAR, "suffix").sort((a, b) => b.length - a.length);
+const groupTails = vocabulary(GRAMMAR, "group").sort((a, b) => b.length - a.length);
+const LEAD = new RegExp(vocabulary(GRAMMAR, "lead").map(escapeRegExp).join("|"));
+const PARTICIPANT = new RegExp(vocabulary(GRAMMAR, "participant").map(escapeRegExp).join("|"));
+const PHRASE_SEPARATORS = new Set(vocabulary(GRAMMAR, "separator"));
+const ITEM_SEPARATORS = new Set(["、", "，", ",", "；", ";", "。", " ", "\u2029", "/", "／"]);
+const OPEN = new Set(["（", "("]);
+const CLOSE = new Set(["）", ")"]);
+
+interface Piece extends Span {
+  text: string;
+}
+
+/** Split a span at top-level separator characters (never inside parentheses). */
+function splitTopLevel(text: string, span: Span, isSeparator: (ch: string) => boolean): Piece[] {
+  const out: Piece[] = [];
+  let depth = 0;
+  let start = span.start;
+  for (let i = span.start; i <= span.end; i++) {
+    const ch = text[i];
+    if (i < span.end && OPEN.has(ch)) depth++;
+    else if (i < span.end && CLOSE.has(ch)) depth = Math.max(0, depth - 1);
+    if (i === span.end || (depth === 0 && isSeparator(ch))) {
+      let s = start;
+      let e = i;
+      while (s < e && /\s/.test(text[s])) s++;
+      while (e > s && /\s/.test(text[e - 1])) e--;
+      if (e > s) out.push({ start: s, end: e, text: text.slice(s, e) });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Where the unit name in an item ends: after the last unit suffix (and a parenthesised note that follows it). */
+function nameEnd(item: string): number {
+  let best = -1;
+  // unit names are short: looking past the first 60 characters only costs time on hostile input
+  for (let i = Math.min(item.length, MAX_NAME); i > 0; i--) {
+    // a trailing parenthesis group belongs to the name: 区委宣传部(网信办), 各镇（场）政府
+    if (CLOSE.has(item[i - 1])) {
+      const open = matchingOpen(item, i - 1);
+      if (open > 0 && endsWithSuffix(item, open)) return i;
+      continue;
+    }
+    if (endsWithSuffix(item, i)) {
+      best = i;
+      break;
+    }
+  }
+  return best;
+}
+
+const MAX_NAME = 60;
+
+function matchingOpen(s: string, close: number): number {
+  let depth = 0;
+  for (let i = close; i >= 0 && i > close - MAX_NAME; i--) {
+    if (CLOSE.has(s[i])) depth++;
+    else if (OPEN.has(s[i]) && --depth === 0) return i;
+  }
+  return -1;
+}
+
+function endsWithSuffix(s: string, at: number): boolean {
+  for (const suffix of suffixes) if (s.endsWith(suffix, at)) return true;
+  return false;
+}
+
+export interface ParsedUnits {
+  phrases: UnitPhrase[];
+  /** Items that did not look like a unit name. */
+  unrecognised: Piece[];
+}
+
+export function parseUnitCell(text: string, span: Span): ParsedUnits {
+  const phrases: UnitPhrase[] = [];
+  const unrecognised: Piece[] = [];
+  for (const phrase of splitTopLevel(text, span, (ch) => PHRASE_SEPARATORS.has(ch) || ch === "\u2029")) {
+    const units: Unit[] = [];
+    let roleWords = "";
+    for (const item of splitTopLevel(text, phrase, (ch) => ITEM_SEPARATORS.has(ch))) {
+      let end = nameEnd(item.text);
+      if (end <= 0) {
+        // wording with no unit in it (按职责分工落实 after a comma) still tells the phrase's role
+        if (LEAD.test(item.text) || PARTICIPANT.test(item.text) || /负责|落实|分工/.test(item.text)) roleWords += item.text;
+        else unrecognised.push(item);
+        continue;
+      }
+      let name = cleanText(item.text.slice(0, end)).replace(/ /g, "");
+      roleWords += item.text.slice(end);
+      for (const tail of groupTails) {
+        if (name.endsWith(tail) && name.length > tail.length) {
+          name = name.slice(0, -tail.length);
+          end -= tail.length;
+          break;
+        }
+      }
+      units.push({ type: "unit", name, position: { start: item.start, end: item.start + end } });
+    }
+    if (units.length === 0) continue;
+    const role: Role = LEAD.test(roleWords) ? "lead" : PARTICIPANT.test(roleWords) ? "participant" : "responsible";
+    phrases.push({ type: "unitPhrase", role, text: cleanText(phrase.text), position: { start: phrase.start, end: phrase.end }, units });
+  }
+  // a cell with a lead: its other (unmarked) units participate
+  if (phrases.some((p) => p.role === "lead")) {
+    for (const p of phrases) if (p.role === "responsible") p.role = "participant";
+  }
+  return { phrases, unrecognised };
+}
+
+/**
+ * Does this text read as a list of units (a unit cell) rather than a requirement? Used where a layout
+ * does not say which cell is which. Most items must end in a unit suffix and be short.
+ */
+export function looksLikeUnitList(s: string): boolean {
+  const t = s.trim();
+  if (t === "" || t.length > 400) return false;
+  if (/[。！？]./.test(t.replace(/。$/, ""))) {
+    // sentences inside: only a unit cell when every sentence is itself a unit list (…单位。区发改局…监管)
+    return t.split("。").every((part) => part.trim() === "" || looksLikeUnitList(part));
+  }
+  const items = splitTopLevel(t, { start: 0, end: t.length }, (ch) => ITEM_SEPARATORS.has(ch) || PHRASE_SEPARATORS.has(ch));
+  if (items.length === 0) return false;
+  let unitLike = 0;
+  let chars = 0;
+  for (const item of items) {
+    const end = nameEnd(item.text);
+    const rest = end > 0 ? item.text.slice(end) : item.text;
+    const roleOnly = /^(等(有关)?(部门|单位))?(按(照)?(各自)?(职责|职能)(分工)?)?(分别|共同)?(牵头|配合|协助|参与)?(负责|落实|实施|推进)?(落实)?$/.test(rest) || (end > 0 && rest.length <= 12 && /负责|落实|牵头|配合|监管/.test(rest));
+    if (end > 0 && end <= 40 && roleOnly) {
+      unitLike++;
+      chars += item.text.length;
+    } else if (end <= 0 && /^(按(照)?(各自)?(职责|职能)(分工)?)?(分别|共同)?(牵头|配合)?(负责|落实)(落实)?$/.test(item.text)) {
+      chars += item.text.length;
+    }
+  }
+  return unitLike > 0 && unitLike >= items.length * 0.75 && chars >= t.replace(/[\s、，,；;。]/g, "").length * 0.8;
+}

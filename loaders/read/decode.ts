@@ -1,0 +1,76 @@
+// Bytes → Unicode text. Detects the encoding from the bytes themselves (BOM, UTF-8 validity,
+// UTF-16 zero-byte pattern, then GB18030), never from the file name.
+import iconv from "iconv-lite";
+
+export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030";
+
+export class ReadError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface Decoded {
+  text: string;
+  encoding: Encoding;
+  /** Characters that could not be decoded and were replaced by U+FFFD. */
+  replaced: number;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+export function decode(bytes: Uint8Array): Decoded {
+  if (bytes.length === 0) throw new ReadError("empty-file", "the file is empty (0 bytes)");
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return checked(new TextDecoder("utf-8").decode(bytes.subarray(3)), "utf-8-bom");
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return checked(new TextDecoder("utf-16le").decode(bytes.subarray(2)), "utf-16le");
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return checked(new TextDecoder("utf-16be").decode(bytes.subarray(2)), "utf-16be");
+  const bomless16 = guessUtf16(bytes);
+  if (bomless16) return checked(new TextDecoder(bomless16).decode(bytes), bomless16);
+  if (looksBinary(bytes)) {
+    throw new ReadError("binary-file", "the file is binary, not text (NUL or control bytes); give a .txt, .html, .md or .docx plan");
+  }
+  try {
+    return checked(utf8.decode(bytes), "utf-8");
+  } catch {
+    // not valid UTF-8: the Chinese legacy encoding family (GB2312 ⊂ GBK ⊂ GB18030)
+    return checked(iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "gb18030"), "gb18030");
+  }
+}
+
+function checked(text: string, encoding: Encoding): Decoded {
+  let replaced = 0;
+  for (let i = text.indexOf("\ufffd"); i !== -1; i = text.indexOf("\ufffd", i + 1)) replaced++;
+  return { text, encoding, replaced };
+}
+
+/** UTF-16 without a BOM: ASCII and CJK both leave a zero byte in one lane far more often than in the other. */
+function guessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const n = Math.min(bytes.length - (bytes.length % 2), 4096);
+  if (n < 8) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return "utf-16le";
+  if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return "utf-16be";
+  return null;
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) return true;
+    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
+  }
+  return control > n * 0.02;
+}

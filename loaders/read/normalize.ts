@@ -1,0 +1,131 @@
+// Decoded text → normalised text for analysis, with an offset map back to the decoded text.
+//
+// What conversion from PDF/Word/HTML leaves behind and what this removes or folds:
+//   - CR/CRLF line ends → LF
+//   - paragraph tags: `</p> <p>` inside a line → U+2029 PARAGRAPH SEPARATOR (it separates tasks or unit
+//     lists that shared one table cell); any other tag → removed; `<br>` → a space
+//   - HTML character references (&nbsp; &lt; &#12288; …) → the character
+//   - Markdown bold markers `**` → removed
+//   - full-width digits and Latin letters, the full-width full stop `．` and the ideographic space → ASCII
+//   - NBSP → space; zero-width characters and stray BOMs → removed
+//   - traditional characters → simplified, character by character, when the document is written in
+//     traditional script (the original text is kept beside the normalised one)
+// Repeated table headers are layout knowledge and are consumed by the parser, not removed here.
+import { toSimplifiedTable } from "./simplify.ts";
+
+export interface Normalized {
+  /** The normalised text that every span refers to. */
+  text: string;
+  /** toSource[i] is the offset in the decoded source text of normalised character i (length text.length + 1). */
+  toSource: Int32Array;
+  /** True when traditional characters were converted. */
+  simplified: boolean;
+}
+
+export const PARAGRAPH = "\u2029";
+
+const DEBRIS =
+  /\r\n?|<\/p\s*>[ \u00a0\u3000]*<p(?:\s[^<>\n]{0,200})?>|<br\s*\/?>|<\/?[a-zA-Z][a-zA-Z0-9]{0,15}(?:\s[^<>\n]{0,200})?\/?>|&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});|\*\*|[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0e\u3000\u00a0\u200b-\u200d\u2060\ufeff]/g;
+
+const NAMED_ENTITIES: Record<string, string> = {
+  nbsp: " ", lt: "<", gt: ">", amp: "&", quot: '"', apos: "'", ensp: " ", emsp: " ", middot: "·",
+  ldquo: "“", rdquo: "”", lsquo: "‘", rsquo: "’", mdash: "—", hellip: "…",
+};
+
+function replacement(m: string): string | null {
+  const c = m.charCodeAt(0);
+  if (m.length === 1) {
+    if (c >= 0xff10 && c <= 0xff5a) return String.fromCharCode(c - 0xfee0);
+    if (c === 0xff0e) return ".";
+    if (c === 0x3000 || c === 0xa0) return " ";
+    return ""; // zero-width, BOM
+  }
+  if (m[0] === "\r") return "\n";
+  if (m === "**") return "";
+  if (m[0] === "&") {
+    if (m[1] === "#") {
+      const code = m[2] === "x" || m[2] === "X" ? parseInt(m.slice(3, -1), 16) : parseInt(m.slice(2, -1), 10);
+      if (code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)) {
+        const ch = String.fromCodePoint(code);
+        return ch === "\u3000" || ch === "\u00a0" ? " " : ch;
+      }
+      return null;
+    }
+    const named = NAMED_ENTITIES[m.slice(1, -1).toLowerCase()];
+    return named ?? null;
+  }
+  if (m[0] === "<") {
+    if (/^<\/p/i.test(m) && /<p[\s>]/i.test(m.slice(3))) return PARAGRAPH;
+    if (/^<br/i.test(m)) return " ";
+    return "";
+  }
+  return null;
+}
+
+export function normalize(source: string): Normalized {
+  const parts: string[] = [];
+  let map = new Int32Array(source.length + 1);
+  let n = 0;
+  let last = 0;
+  DEBRIS.lastIndex = 0;
+  for (let m = DEBRIS.exec(source); m !== null; m = DEBRIS.exec(source)) {
+    const r = replacement(m[0]);
+    if (r === null) continue; // unknown entity: keep as written
+    if (m.index > last) pushVerbatim(source, last, m.index);
+    if (r.length > 0) pushAt(r, m.index);
+    last = m.index + m[0].length;
+  }
+  if (last < source.length) pushVerbatim(source, last, source.length);
+  map[n] = source.length;
+
+  function grow(extra: number) {
+    if (n + extra < map.length) return;
+    const bigger = new Int32Array(Math.max(map.length * 2, n + extra + 1));
+    bigger.set(map);
+    map = bigger;
+  }
+  function pushVerbatim(s: string, from: number, to: number) {
+    grow(to - from);
+    parts.push(s.slice(from, to));
+    for (let k = from; k < to; k++) map[n++] = k;
+  }
+  function pushAt(r: string, at: number) {
+    grow(r.length);
+    parts.push(r);
+    for (let k = 0; k < r.length; k++) map[n++] = at;
+  }
+  let text = parts.join("");
+  const toSource = map.slice(0, text.length + 1);
+  const simplified = isTraditional(text);
+  if (simplified) text = simplifyChars(text);
+  return { text, toSource, simplified };
+}
+
+/** A document counts as traditional when traditional-only characters are frequent, not incidental. */
+export function isTraditional(text: string): boolean {
+  const table = toSimplifiedTable();
+  let cjk = 0;
+  let traditional = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      cjk++;
+      if (table.has(text[i])) traditional++;
+    }
+  }
+  return traditional >= 5 && traditional >= cjk * 0.03;
+}
+
+function simplifyChars(text: string): string {
+  const table = toSimplifiedTable();
+  let out = "";
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const s = table.get(text[i]);
+    if (s !== undefined) {
+      out += text.slice(last, i) + s;
+      last = i + 1;
+    }
+  }
+  return out + text.slice(last);
+}

@@ -138,3 +138,12 @@ export function countiesNamed(name: string): Region[] {
 export function allCounties(): Region[] {
   return areas.filter((a) => a.name !== "市辖区").map(fromArea);
 }
+
+const placeNames = [...new Set([...provinceNames, ...cityNames, ...countyNames])].filter((n) => n.length >= 3).sort((a, b) => b.length - a.length);
+const placeByFirstChar = group(placeNames, (n) => n[0]);
+
+/** The place name a unit name starts with (清远市生态环境局英德分局 → 清远市), or null. */
+export function placePrefix(name: string): string | null {
+  for (const place of placeByFirstChar.get(name[0]) ?? []) if (name.startsWith(place) && name.length > place.length) return place;
+  return null;
+}

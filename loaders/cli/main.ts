@@ -1,0 +1,143 @@
+// The `zwgk` command line (notes/architecture.md): ingest, query, and the analyses researchers ask for
+// first. Exit codes: 0 success, 1 some documents failed (the rest are written), 2 usage error.
+import { existsSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { displayPath, listFiles, parseFiles } from "../corpus.ts";
+import { buildTables } from "../tables/build.ts";
+import { TABLE_NAMES } from "../tables/schema.ts";
+import { writeParquet } from "../tables/write.ts";
+import { writePartitioned } from "../tables/partition.ts";
+import { openWarehouse, runQuery, formatRows, type OutputFormat } from "../warehouse/index.ts";
+import { ANALYSES, runAnalysis } from "../warehouse/analyses.ts";
+
+const USAGE = `zwgk — compare government-affairs-openness plans (政务公开工作要点)
+
+Usage:
+  zwgk ingest <file-or-folder>... --out <dir> [--partition] [--quiet]
+      Parse every plan given (.txt .md .html .docx; UTF-8, UTF-16 or GB18030) and write one Parquet
+      file per table into <dir>. --partition writes <table>/province=…/year=…/ folders instead.
+  zwgk query <dir> "<SQL>" [--json | --csv]
+      Run DuckDB SQL over the tables of <dir> (each table is a view by its name).
+${ANALYSES.map((a) => `  zwgk ${a.command} <dir> ${a.usage} [--json | --csv]\n      ${a.help}`).join("\n")}
+
+Tables: ${TABLE_NAMES.join(", ")}.
+Exit status: 0 ok, 1 some documents failed (the others are written), 2 usage error.`;
+
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === "--help" || command === "-h" || command === "help") {
+      console.log(USAGE);
+      return command ? 0 : 2;
+    }
+    if (command === "ingest") return await ingest(rest);
+    if (command === "query") return await query(rest);
+    const analysis = ANALYSES.find((a) => a.command === command);
+    if (analysis) return await analyse(analysis.command, rest);
+    throw new UsageError(`unknown command: ${command}`);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`zwgk: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function parse(args: string[], options: Parameters<typeof parseArgs>[0]["options"]) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+async function ingest(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { out: { type: "string", short: "o" }, partition: { type: "boolean" }, quiet: { type: "boolean", short: "q" } });
+  if (positionals.length === 0) throw new UsageError("ingest needs at least one file or folder");
+  if (!values.out) throw new UsageError("ingest needs --out <dir>");
+  for (const p of positionals) if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+  const files = listFiles(positionals);
+  if (files.length === 0) throw new UsageError(`no files found in ${positionals.join(" ")}`);
+  const progress = process.stderr.isTTY && files.length >= 200;
+  const started = Date.now();
+  const docs = await parseFiles(files, (doc, i) => {
+    const p = doc.plan;
+    if (doc.failure) {
+      const line = `FAIL ${doc.sourceFile}: ${doc.failure.code}: ${doc.failure.message}`;
+      console.error(line);
+    } else if (!values.quiet && !progress) {
+      const warnings = p!.issues.filter((x) => x.severity === "warning").length;
+      console.log(`ok   ${doc.sourceFile}  ${p!.meta.region ?? "?"} ${p!.meta.year ?? "?"}  ${p!.layout}  ${countTasks(doc)} tasks${warnings ? `, ${warnings} warnings` : ""}`);
+    }
+    if (progress) {
+      const width = 30;
+      const done = Math.round(((i + 1) / files.length) * width);
+      process.stderr.write(`\r[${"#".repeat(done)}${".".repeat(width - done)}] ${i + 1}/${files.length}`);
+      if (i + 1 === files.length) process.stderr.write("\n");
+    }
+  });
+  const tables = buildTables(docs);
+  const out = values.out as string;
+  if (values.partition) await writePartitioned(out, tables);
+  else await writeParquet(out, tables);
+  const failed = docs.filter((d) => d.failure).length;
+  const duplicates = docs.reduce((n, d) => n + d.duplicates.length, 0);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(
+    `${files.length} files: ${docs.length - failed} parsed, ${failed} failed${duplicates ? `, ${duplicates} duplicates kept once` : ""}; ` +
+      `${tables.tasks.length} tasks, ${tables.assignments.length} unit assignments, ${tables.requirements.length} requirements; ` +
+      `${tables.parse_issues.length} parse issues; written to ${displayPath(out)}/ in ${seconds}s`,
+  );
+  return failed > 0 ? 1 : 0;
+}
+
+function countTasks(doc: { plan: { children: unknown[] } | null }): number {
+  let n = 0;
+  const walk = (nodes: any[]) => nodes.forEach((x) => (x.type === "task" ? n++ : walk(x.children)));
+  if (doc.plan) walk(doc.plan.children as any[]);
+  return n;
+}
+
+function outputFormat(values: Record<string, unknown>): OutputFormat {
+  if (values.json && values.csv) throw new UsageError("choose one of --json and --csv");
+  return values.json ? "json" : values.csv ? "csv" : "table";
+}
+
+async function query(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { json: { type: "boolean" }, csv: { type: "boolean" } });
+  const [dir, sql] = positionals;
+  if (!dir || !sql || positionals.length > 2) throw new UsageError('query needs <dir> and one "<SQL>" argument');
+  if (!existsSync(dir)) throw new UsageError(`no such folder: ${dir}`);
+  const format = outputFormat(values);
+  const conn = await openWarehouse(dir);
+  try {
+    const result = await runQuery(conn, sql);
+    process.stdout.write(formatRows(result, format));
+    return 0;
+  } catch (e) {
+    console.error(`zwgk query: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+async function analyse(command: string, args: string[]): Promise<number> {
+  const analysis = ANALYSES.find((a) => a.command === command)!;
+  const { values, positionals } = parse(args, { json: { type: "boolean" }, csv: { type: "boolean" }, ...analysis.options });
+  const [dir] = positionals;
+  if (!dir || positionals.length > 1) throw new UsageError(`${command} needs <dir>`);
+  if (!existsSync(dir)) throw new UsageError(`no such folder: ${dir}`);
+  const format = outputFormat(values);
+  const conn = await openWarehouse(dir);
+  try {
+    const result = await runAnalysis(conn, command, values as Record<string, string | boolean | undefined>);
+    process.stdout.write(formatRows(result, format));
+    return 0;
+  } catch (e) {
+    if (e instanceof RangeError) throw new UsageError(e.message);
+    console.error(`zwgk ${command}: ${(e as Error).message}`);
+    return 1;
+  }
+}

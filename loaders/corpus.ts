@@ -1,0 +1,78 @@
+// A corpus: files → parsed documents, one at a time, so that a broken file costs only itself.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import { ReadError, readSource, type SourceText } from "./read/index.ts";
+import { parsePlan, type PlanDocument } from "./parse/index.ts";
+
+export interface ParsedDoc {
+  docId: string;
+  sourceFile: string;
+  source: SourceText | null;
+  plan: PlanDocument | null;
+  /** Set when the file could not be read or parsed at all. */
+  failure: { code: string; message: string } | null;
+  /** Other files with the same normalised content (kept once, under the first name). */
+  duplicates: string[];
+}
+
+/** Files named on the command line or found under folders, sorted, as display paths. */
+export function listFiles(inputs: string[]): string[] {
+  const files: string[] = [];
+  const visit = (path: string) => {
+    const st = statSync(path);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(path).sort()) if (!name.startsWith(".")) visit(join(path, name));
+    } else if (st.isFile()) files.push(path);
+  };
+  for (const input of inputs) visit(input);
+  return [...new Set(files.map(displayPath))].sort();
+}
+
+/** A path as stored in source_file: relative to the working directory when inside it, with / separators. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), resolve(path));
+  return (rel.startsWith("..") ? resolve(path) : rel).split(sep).join("/");
+}
+
+export function docIdOf(normalisedText: string): string {
+  return createHash("sha256").update(normalisedText).digest("hex").slice(0, 16);
+}
+
+export async function parseFile(sourceFile: string, bytes: Uint8Array): Promise<ParsedDoc> {
+  try {
+    const source = await readSource(sourceFile, bytes);
+    const plan = parsePlan(source.text);
+    if (source.replaced > 0) {
+      plan.issues.unshift({ severity: "warning", code: "encoding", message: `${source.replaced} 个字符无法按 ${source.encoding} 解码，已替换为 U+FFFD`, position: null });
+    }
+    if (source.simplified) plan.issues.unshift({ severity: "info", code: "traditional-script", message: "原文为繁体字，分析文本已逐字转换为简体", position: null });
+    const failure = plan.issues.find((i) => i.severity === "error") ?? null;
+    return { docId: docIdOf(source.text), sourceFile, source, plan, failure: failure && { code: failure.code, message: failure.message }, duplicates: [] };
+  } catch (e) {
+    const code = e instanceof ReadError ? e.code : "internal-error";
+    const message = e instanceof ReadError ? e.message : `parser failure: ${(e as Error).stack?.split("\n").slice(0, 3).join(" ")}`;
+    return { docId: createHash("sha256").update(bytes).digest("hex").slice(0, 16), sourceFile, source: null, plan: null, failure: { code, message }, duplicates: [] };
+  }
+}
+
+export async function parseFiles(files: string[], onDoc?: (doc: ParsedDoc, index: number) => void): Promise<ParsedDoc[]> {
+  const byId = new Map<string, ParsedDoc>();
+  const docs: ParsedDoc[] = [];
+  for (let i = 0; i < files.length; i++) {
+    let doc: ParsedDoc;
+    try {
+      doc = await parseFile(files[i], readFileSync(files[i]));
+    } catch (e) {
+      doc = { docId: createHash("sha256").update(files[i]).digest("hex").slice(0, 16), sourceFile: files[i], source: null, plan: null, failure: { code: "unreadable-file", message: (e as Error).message }, duplicates: [] };
+    }
+    const first = byId.get(doc.docId);
+    if (first) first.duplicates.push(doc.sourceFile);
+    else {
+      byId.set(doc.docId, doc);
+      docs.push(doc);
+    }
+    onDoc?.(doc, i);
+  }
+  return docs;
+}

@@ -1,0 +1,82 @@
+// Task categories (domain.md): one primary category per task, secondary ones allowed, and the evidence
+// kept. The rules are data: data/category-rules.tsv (weighted patterns on the task text and, as weaker
+// context, on the titles of its sections) and data/key-area-domains.tsv (sub-labels of key-areas).
+import { readTable } from "../data.ts";
+
+export const CATEGORIES = [
+  "policy-docs", "catalog-standards", "on-request", "annual-report", "key-areas", "interpretation", "response",
+  "consultation", "participation", "platforms", "review-privacy", "services", "open-data", "oversight",
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  "policy-docs": "政策文件公开", "catalog-standards": "目录与基层标准化", "on-request": "依申请公开", "annual-report": "年度报告",
+  "key-areas": "重点领域信息公开", interpretation: "政策解读", response: "回应关切", consultation: "政策咨询", participation: "公众参与",
+  platforms: "平台建设", "review-privacy": "保密审查与隐私", services: "政务服务公开", "open-data": "数据开放", oversight: "组织保障与监督",
+};
+
+interface Rule {
+  category: Category;
+  weight: number;
+  scope: "text" | "section";
+  re: RegExp;
+  note: string;
+  index: number;
+}
+
+let rules: Rule[] | null = null;
+let domains: { domain: string; re: RegExp }[] | null = null;
+
+function loadRules(): Rule[] {
+  if (rules) return rules;
+  rules = readTable("category-rules.tsv").map((r, index) => {
+    if (!CATEGORIES.includes(r.category as Category)) throw new Error(`data/category-rules.tsv: unknown category ${r.category}`);
+    return { category: r.category as Category, weight: Number(r.weight), scope: r.scope === "section" ? "section" : "text", re: new RegExp(r.pattern), note: r.note || r.pattern, index };
+  });
+  return rules;
+}
+
+function loadDomains() {
+  domains ??= readTable("key-area-domains.tsv").map((r) => ({ domain: r.domain, re: new RegExp(r.pattern) }));
+  return domains;
+}
+
+export interface Classification {
+  category: Category;
+  categories: Category[];
+  domain: string | null;
+  /** Which rules fired: 「category+weight: note」, strongest first. */
+  evidence: string[];
+  /** True when no rule matched the text and the category came from section context or the fallback. */
+  weak: boolean;
+}
+
+/** Fallback when nothing at all matches: the broadest obligation, flagged as weak. */
+const FALLBACK: Category = "key-areas";
+
+export function classify(text: string, sectionTitles: string[] = []): Classification {
+  const score = new Map<Category, number>();
+  const best = new Map<Category, number>();
+  const fired: { rule: Rule }[] = [];
+  const context = sectionTitles.join("｜");
+  let textHits = 0;
+  for (const rule of loadRules()) {
+    if (!rule.re.test(rule.scope === "text" ? text : context)) continue;
+    fired.push({ rule });
+    if (rule.scope === "text" && rule.weight > 0) textHits++;
+    score.set(rule.category, (score.get(rule.category) ?? 0) + rule.weight);
+    best.set(rule.category, Math.max(best.get(rule.category) ?? -Infinity, rule.weight));
+  }
+  const ranked = CATEGORIES.filter((c) => (score.get(c) ?? 0) > 0).sort(
+    (a, b) => score.get(b)! - score.get(a)! || best.get(b)! - best.get(a)! || CATEGORIES.indexOf(a) - CATEGORIES.indexOf(b),
+  );
+  const category = ranked[0] ?? FALLBACK;
+  const top = score.get(category) ?? 0;
+  const secondary = ranked.slice(1).filter((c) => score.get(c)! >= Math.max(2, top / 2));
+  const evidence = fired
+    .filter((f) => f.rule.category === category || secondary.includes(f.rule.category))
+    .sort((a, b) => b.rule.weight - a.rule.weight || a.rule.index - b.rule.index)
+    .map((f) => `${f.rule.category}${f.rule.weight >= 0 ? "+" : ""}${f.rule.weight}${f.rule.scope === "section" ? "（标题）" : ""}: ${f.rule.note}`);
+  const domain = category === "key-areas" ? (loadDomains().find((d) => d.re.test(text))?.domain ?? loadDomains().find((d) => d.re.test(context))?.domain ?? null) : null;
+  return { category, categories: [category, ...secondary], domain, evidence, weak: textHits === 0 };
+}

@@ -1,0 +1,249 @@
+// Recurring requirements: tasks of any plan and year that state the same requirement share a
+// requirement_id. Chinese needs no word segmentation here: character trigrams are the features.
+//
+//   1. Each task text is reduced to a comparable form (no punctuation, years and numbers masked) and
+//      identical forms are collapsed, so a requirement copied verbatim by 3,000 counties costs one text.
+//   2. Trigrams get idf weights over the distinct texts: boilerplate shared by many different
+//      requirements (公开本地区…, 每年至少…) weighs little, the words of an obligation weigh much.
+//   3. Candidates come from an inverted index of each text's rarest trigrams (prefix filtering), so
+//      the cost grows with the corpus, not with all pairs; each candidate is confirmed with exact
+//      weighted Jaccard and weighted containment (a requirement cut down or extended).
+//   4. Confirmed pairs are joined with union–find: the groups partition the tasks.
+import { createHash } from "node:crypto";
+
+export interface GroupInput {
+  taskId: string;
+  docId: string;
+  text: string;
+  region: string | null;
+  year: number | null;
+}
+
+export interface Thresholds {
+  /** Weighted Jaccard at or above which two texts state the same requirement. */
+  jaccard: number;
+  /** Weighted containment (of the shorter in the longer) at or above which they do, … */
+  containment: number;
+  /** … provided the shorter text has at least this many trigrams. */
+  minShingles: number;
+}
+
+/** Calibrated on the hand-labelled pairs of test/fixtures/requirement-pairs.tsv (dev split). */
+export const DEFAULT_THRESHOLDS: Thresholds = { jaccard: 0.45, containment: 0.7, minShingles: 12 };
+
+export interface RequirementRow {
+  requirement_id: string;
+  label: string;
+  task_count: number;
+  doc_count: number;
+  region_count: number;
+  first_year: number | null;
+  last_year: number | null;
+}
+
+export interface Grouping {
+  requirementOf: Map<string, string>;
+  requirements: RequirementRow[];
+  /** Distinct comparable texts and candidate pairs checked, for the benchmark. */
+  stats: { tasks: number; distinct: number; candidates: number; confirmed: number };
+}
+
+/** The form two tasks are compared in: wording only. */
+export function comparable(text: string): string {
+  return text
+    .replace(/(?:19|20)\d{2}\s*年/g, "年")
+    .replace(/\d+(?:\.\d+)?/g, "#")
+    .replace(/[\s\p{P}\p{S}]/gu, "");
+}
+
+/** Character trigrams as numbers (three UTF-16 units packed into 48 bits), sorted, unique. */
+export function shingles(s: string): number[] {
+  if (s.length < 3) return s.length === 0 ? [] : [pack(s, 0, s.length)];
+  const out = new Array<number>(s.length - 2);
+  for (let i = 0; i + 3 <= s.length; i++) out[i] = s.charCodeAt(i) * 4294967296 + s.charCodeAt(i + 1) * 65536 + s.charCodeAt(i + 2);
+  out.sort((a, b) => a - b);
+  let n = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i];
+  out.length = n;
+  return out;
+}
+
+function pack(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) v = v * 65536 + s.charCodeAt(i);
+  return v;
+}
+
+interface Distinct {
+  key: string;
+  shingles: number[];
+  weights: Float64Array;
+  total: number;
+  tasks: GroupInput[];
+}
+
+export class Similarity {
+  constructor(private readonly weightOf: (shingle: number) => number) {}
+
+  prepare(key: string, tasks: GroupInput[] = []): Distinct {
+    const sh = shingles(key);
+    const weights = new Float64Array(sh.length);
+    let total = 0;
+    for (let i = 0; i < sh.length; i++) total += weights[i] = this.weightOf(sh[i]);
+    return { key, shingles: sh, weights, total, tasks };
+  }
+}
+
+/** Weighted Jaccard and containment of two prepared texts (a merge of two sorted arrays). */
+export function compare(a: Distinct, b: Distinct): { jaccard: number; containment: number; minShingles: number } {
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  while (i < a.shingles.length && j < b.shingles.length) {
+    const x = a.shingles[i];
+    const y = b.shingles[j];
+    if (x === y) {
+      common += a.weights[i];
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  const union = a.total + b.total - common;
+  return {
+    jaccard: union > 0 ? common / union : 1,
+    containment: Math.min(a.total, b.total) > 0 ? common / Math.min(a.total, b.total) : 0,
+    minShingles: Math.min(a.shingles.length, b.shingles.length),
+  };
+}
+
+export function isSame(a: Distinct, b: Distinct, t: Thresholds): boolean {
+  const s = compare(a, b);
+  return s.jaccard >= t.jaccard || (s.containment >= t.containment && s.minShingles >= t.minShingles);
+}
+
+class UnionFind {
+  private parent: Int32Array;
+  constructor(n: number) {
+    this.parent = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.parent[i] = i;
+  }
+  find(x: number): number {
+    while (this.parent[x] !== x) {
+      this.parent[x] = this.parent[this.parent[x]];
+      x = this.parent[x];
+    }
+    return x;
+  }
+  union(a: number, b: number) {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+function distinctTexts(tasks: GroupInput[]): { keys: string[]; byKey: Map<string, GroupInput[]>; df: Map<number, number> } {
+  const byKey = new Map<string, GroupInput[]>();
+  for (const t of [...tasks].sort((a, b) => (a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : 0))) {
+    const key = comparable(t.text);
+    const list = byKey.get(key);
+    if (list) list.push(t);
+    else byKey.set(key, [t]);
+  }
+  const keys = [...byKey.keys()];
+  const df = new Map<number, number>();
+  for (const key of keys) for (const s of shingles(key)) df.set(s, (df.get(s) ?? 0) + 1);
+  return { keys, byKey, df };
+}
+
+function weighting(df: Map<number, number>, n: number): (s: number) => number {
+  return (s) => Math.log((n + 1) / (df.get(s) ?? 1));
+}
+
+const BUCKET_PROBE = 64; // candidates read from one trigram's bucket (the most recent entries)
+const BUCKET_CAP = 2048; // entries kept in one bucket
+
+export function groupRequirements(tasks: GroupInput[], thresholds: Thresholds = DEFAULT_THRESHOLDS): Grouping {
+  const { keys, byKey, df } = distinctTexts(tasks);
+  const sim = new Similarity(weighting(df, keys.length));
+  const items = keys.map((k) => sim.prepare(k, byKey.get(k)!));
+  const uf = new UnionFind(items.length);
+  const buckets = new Map<number, number[]>();
+  let candidates = 0;
+  let confirmed = 0;
+  const seen = new Int32Array(items.length).fill(-1);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    // rarest trigrams first; the prefix is long enough that two texts sharing half their weight meet
+    const order = item.shingles.map((s, k) => k).sort((x, y) => (df.get(item.shingles[x])! - df.get(item.shingles[y])!) || item.shingles[x] - item.shingles[y]);
+    const prefix = order.slice(0, Math.max(3, Math.ceil(order.length * 0.5))).map((k) => item.shingles[k]);
+    for (const s of prefix) {
+      const bucket = buckets.get(s);
+      if (!bucket) continue;
+      for (let b = bucket.length - 1; b >= 0 && b >= bucket.length - BUCKET_PROBE; b--) {
+        const j = bucket[b];
+        if (seen[j] === i) continue;
+        seen[j] = i;
+        if (uf.find(i) === uf.find(j)) continue;
+        candidates++;
+        if (isSame(item, items[j], thresholds)) {
+          uf.union(i, j);
+          confirmed++;
+        }
+      }
+    }
+    for (const s of prefix) {
+      const bucket = buckets.get(s);
+      if (!bucket) buckets.set(s, [i]);
+      else if (bucket.length < BUCKET_CAP) bucket.push(i);
+    }
+  }
+  return finish(items, uf, tasks.length, { candidates, confirmed });
+}
+
+/** The baseline: every pair of distinct texts compared. Quadratic; for small corpora and the benchmark. */
+export function groupAllPairs(tasks: GroupInput[], thresholds: Thresholds = DEFAULT_THRESHOLDS): Grouping {
+  const { keys, byKey, df } = distinctTexts(tasks);
+  const sim = new Similarity(weighting(df, keys.length));
+  const items = keys.map((k) => sim.prepare(k, byKey.get(k)!));
+  const uf = new UnionFind(items.length);
+  let confirmed = 0;
+  for (let i = 0; i < items.length; i++)
+    for (let j = 0; j < i; j++)
+      if (isSame(items[i], items[j], thresholds)) {
+        uf.union(i, j);
+        confirmed++;
+      }
+  return finish(items, uf, tasks.length, { candidates: (items.length * (items.length - 1)) / 2, confirmed });
+}
+
+function finish(items: Distinct[], uf: UnionFind, taskCount: number, counts: { candidates: number; confirmed: number }): Grouping {
+  const groups = new Map<number, Distinct[]>();
+  items.forEach((item, i) => {
+    const r = uf.find(i);
+    const g = groups.get(r);
+    if (g) g.push(item);
+    else groups.set(r, [item]);
+  });
+  const requirementOf = new Map<string, string>();
+  const requirements: RequirementRow[] = [];
+  for (const members of groups.values()) {
+    // the most common wording represents the group (ties: the smallest key), and names it
+    const rep = members.reduce((best, m) => (m.tasks.length > best.tasks.length || (m.tasks.length === best.tasks.length && m.key < best.key) ? m : best));
+    const id = "r" + createHash("sha256").update(rep.key).digest("hex").slice(0, 12);
+    const all = members.flatMap((m) => m.tasks);
+    for (const t of all) requirementOf.set(t.taskId, id);
+    const years = all.map((t) => t.year).filter((y): y is number => y !== null);
+    requirements.push({
+      requirement_id: id,
+      label: rep.tasks[0].text,
+      task_count: all.length,
+      doc_count: new Set(all.map((t) => t.docId)).size,
+      region_count: new Set(all.map((t) => t.region ?? t.docId)).size,
+      first_year: years.length ? years.reduce((a, b) => Math.min(a, b)) : null,
+      last_year: years.length ? years.reduce((a, b) => Math.max(a, b)) : null,
+    });
+  }
+  requirements.sort((a, b) => b.doc_count - a.doc_count || b.task_count - a.task_count || (a.requirement_id < b.requirement_id ? -1 : 1));
+  return { requirementOf, requirements, stats: { tasks: taskCount, distinct: items.length, ...counts } };
+}

@@ -1,0 +1,112 @@
+// Parsed documents → the contract's rows, with the enrich stage applied: canonical units and kinds,
+// categories, deadlines and frequencies, and requirement groups across the whole corpus.
+import type { ParsedDoc } from "../corpus.ts";
+import { classify } from "../enrich/categories.ts";
+import { groupRequirements, type GroupInput, type Thresholds } from "../enrich/requirements.ts";
+import { timeExpressions } from "../enrich/time.ts";
+import { resolveUnit } from "../enrich/units.ts";
+import { sectionsOf, tasksOf } from "../parse/index.ts";
+import type { Role, Section } from "../parse/types.ts";
+import type { Row, Tables } from "./schema.ts";
+
+/** UTF-16 offset → Unicode code point offset (what DuckDB's substring and Python count). */
+function codePoints(text: string): (offset: number) => number {
+  if (!/[\ud800-\udbff]/.test(text)) return (o) => o;
+  const map = new Int32Array(text.length + 1);
+  let cp = 0;
+  for (let i = 0; i < text.length; i++) {
+    map[i] = cp;
+    const c = text.charCodeAt(i);
+    if (!(c >= 0xd800 && c <= 0xdbff)) cp++;
+  }
+  map[text.length] = cp;
+  return (o) => map[o];
+}
+
+const ROLE_RANK: Record<Role, number> = { lead: 3, participant: 2, responsible: 1 };
+
+export interface BuildOptions {
+  thresholds?: Thresholds;
+  /** Skip requirement grouping (requirement_id NULL, requirements empty). */
+  skipRequirements?: boolean;
+}
+
+export function buildTables(docs: ParsedDoc[], options: BuildOptions = {}): Tables {
+  const tables: Tables = { documents: [], sections: [], tasks: [], assignments: [], requirements: [], parse_issues: [], texts: [] };
+  const groupInputs: GroupInput[] = [];
+  const sorted = [...docs].sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : a.sourceFile > b.sourceFile ? 1 : 0));
+  for (const doc of sorted) {
+    const { plan, source } = doc;
+    const issues = [...(plan?.issues ?? [])];
+    if (!plan || !source) issues.push({ severity: "error", code: doc.failure?.code ?? "internal-error", message: doc.failure?.message ?? "unknown failure", position: null });
+    for (const other of doc.duplicates) {
+      issues.push({ severity: "info", code: "duplicate-document", message: `与 ${other} 内容相同，只保留一份`, position: null });
+    }
+    const cp = codePoints(source?.text ?? "");
+    for (const issue of issues) {
+      tables.parse_issues.push({
+        doc_id: doc.docId, severity: issue.severity, code: issue.code, message: issue.message,
+        span_start: issue.position ? cp(issue.position.start) : null, span_end: issue.position ? cp(issue.position.end) : null, source_file: doc.sourceFile,
+      });
+    }
+    const meta = plan?.meta;
+    const flat = plan ? tasksOf(plan) : [];
+    tables.documents.push({
+      doc_id: doc.docId, source_file: doc.sourceFile, sha256: source?.sha256 ?? null, title: meta?.title ?? null,
+      region: meta?.region ?? null, region_code: meta?.regionCode ?? null, parent_city: meta?.parentCity ?? null, province: meta?.province ?? null,
+      level: meta?.level ?? null, year: meta?.year ?? null, issuer: meta?.issuer ?? null, doc_number: meta?.docNumber ?? null,
+      issue_date: meta?.issueDate ?? null, status: meta?.status ?? "final", layout: plan?.layout ?? "none", task_count: flat.length,
+      char_count: source ? [...source.text].length : 0, format: source?.format ?? null, encoding: source?.encoding ?? null,
+      error_count: issues.filter((i) => i.severity === "error").length, warning_count: issues.filter((i) => i.severity === "warning").length,
+    });
+    if (!plan || !source || !meta) continue;
+    tables.texts.push({ doc_id: doc.docId, text: source.text });
+
+    const sectionIds = new Map<Section, string>();
+    for (const { section, parent } of sectionsOf(plan)) {
+      const id = parent ? `${sectionIds.get(parent)}.${section.ordinal}` : `${doc.docId}:s${section.ordinal}`;
+      sectionIds.set(section, id);
+      tables.sections.push({
+        doc_id: doc.docId, section_id: id, parent_id: parent ? sectionIds.get(parent)! : null, level: section.level, ordinal: section.ordinal,
+        marker: section.marker, title: section.title, span_start: cp(section.position.start), span_end: cp(section.position.end),
+      });
+    }
+    flat.forEach(({ task, path }, i) => {
+      const taskId = `${doc.docId}:t${String(i + 1).padStart(3, "0")}`;
+      const titles = path.map((s) => s.title);
+      const c = classify(task.text, titles);
+      const time = timeExpressions(task.text);
+      const row: Row = {
+        task_id: taskId, doc_id: doc.docId, seq: i + 1, number: task.number, section_id: path.length ? sectionIds.get(path[path.length - 1])! : null,
+        section_path: path.map((s) => `${s.marker ?? ""}${s.title}`).join(" / ") || null, text: task.text,
+        span_start: cp(task.position.start), span_end: cp(task.position.end), category: c.category, categories: c.categories, domain: c.domain,
+        deadline: task.deadline ?? time.deadline, requirement_id: null, frequency: time.frequency, category_evidence: c.evidence.join("；") || null,
+      };
+      tables.tasks.push(row);
+      groupInputs.push({ taskId, docId: doc.docId, text: task.text, region: meta.regionCode ?? meta.region, year: meta.year });
+      // one row per unit and task: a unit listed twice keeps its strongest role (lead > participant > responsible)
+      const byUnit = new Map<string, Row>();
+      for (const phrase of task.units) {
+        for (const unit of phrase.units) {
+          const info = resolveUnit(unit.name, meta);
+          const existing = byUnit.get(info.unit);
+          if (existing) {
+            if (ROLE_RANK[phrase.role] > ROLE_RANK[existing.role as Role]) existing.role = phrase.role;
+            continue;
+          }
+          byUnit.set(info.unit, {
+            task_id: taskId, doc_id: doc.docId, unit_raw: unit.name, unit: info.unit, unit_kind: info.kind, role: phrase.role, blanket: info.blanket,
+            span_start: cp(unit.position.start), span_end: cp(unit.position.end),
+          });
+        }
+      }
+      tables.assignments.push(...byUnit.values());
+    });
+  }
+  if (!options.skipRequirements) {
+    const grouping = groupRequirements(groupInputs, options.thresholds);
+    for (const row of tables.tasks) row.requirement_id = grouping.requirementOf.get(row.task_id as string) ?? null;
+    tables.requirements = grouping.requirements as unknown as Row[];
+  }
+  return tables;
+}

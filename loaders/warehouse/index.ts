@@ -1,0 +1,100 @@
+// loaders/warehouse — DuckDB over the contract's tables: each table a view over its Parquet file (or
+// its Hive-partitioned folder), the analyses as the views and macros of sql/*.sql.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { CATEGORIES, CATEGORY_LABELS } from "../enrich/categories.ts";
+import { TABLE_NAMES, type Tables } from "../tables/schema.ts";
+import { SCHEMA } from "../tables/schema.ts";
+import { loadTable, openDuckDB, sqlString } from "../tables/write.ts";
+
+const SQL_DIR = fileURLToPath(new URL("./sql/", import.meta.url));
+
+/** The analyses' SQL, in dependency order (a view may use the views before it). */
+export const ANALYSIS_FILES = ["category_matrix", "unit_workload", "unit_kind_workload", "requirement_presence", "coverage_gaps", "plan_diff"];
+
+async function addCategories(conn: DuckDBConnection) {
+  await loadTable(conn, "categories", [{ name: "category", type: "VARCHAR" }, { name: "label", type: "VARCHAR" }, { name: "ord", type: "INTEGER" }],
+    CATEGORIES.map((c, i) => ({ category: c, label: CATEGORY_LABELS[c], ord: i + 1 })));
+}
+
+export async function addAnalyses(conn: DuckDBConnection) {
+  await addCategories(conn);
+  for (const name of ANALYSIS_FILES) await conn.run(readFileSync(join(SQL_DIR, `${name}.sql`), "utf8"));
+}
+
+/** A connection with the tables of <dir> as views and the analyses defined. */
+export async function openWarehouse(dir: string): Promise<DuckDBConnection> {
+  const conn = await openDuckDB();
+  for (const name of TABLE_NAMES) {
+    const file = join(resolve(dir), `${name}.parquet`);
+    const folder = join(resolve(dir), name);
+    if (existsSync(file)) await conn.run(`CREATE VIEW "${name}" AS SELECT * FROM read_parquet(${sqlString(file)})`);
+    else if (existsSync(folder) && readdirSync(folder).length > 0) {
+      await conn.run(`CREATE VIEW "${name}" AS SELECT * FROM read_parquet(${sqlString(join(folder, "**", "*.parquet"))}, hive_partitioning = true, union_by_name = true)`);
+    } else throw new Error(`${dir} has no ${name}.parquet: run \`zwgk ingest … --out ${dir}\` first`);
+  }
+  await addAnalyses(conn);
+  return conn;
+}
+
+/** A connection over in-memory tables (data loaders and tests, without files). */
+export async function warehouseFromTables(tables: Tables): Promise<DuckDBConnection> {
+  const conn = await openDuckDB();
+  for (const name of TABLE_NAMES) await loadTable(conn, name, SCHEMA[name], tables[name]);
+  await addAnalyses(conn);
+  return conn;
+}
+
+export interface QueryResult {
+  columns: string[];
+  types: string[];
+  rows: Record<string, unknown>[];
+}
+
+const INTEGER_TYPES = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/;
+
+/** Run SQL (named parameters as $name) and return plain JSON-ready rows: integers as numbers, dates as YYYY-MM-DD. */
+export async function runQuery(conn: DuckDBConnection, sql: string, params?: Record<string, string | number | boolean | null>): Promise<QueryResult> {
+  const reader = params ? await conn.runAndReadAll(sql, params as never) : await conn.runAndReadAll(sql);
+  const columns = reader.columnNames();
+  const types = reader.columnTypes().map((t) => t.toString());
+  const rows = reader.getRowObjectsJson() as Record<string, unknown>[];
+  for (const row of rows) {
+    for (let c = 0; c < columns.length; c++) {
+      const v = row[columns[c]];
+      if (typeof v === "string" && INTEGER_TYPES.test(types[c])) row[columns[c]] = Number(v);
+    }
+  }
+  return { columns, types, rows };
+}
+
+export type OutputFormat = "table" | "json" | "csv";
+
+export function formatRows(result: QueryResult, format: OutputFormat): string {
+  if (format === "json") return JSON.stringify(result.rows) + "\n";
+  const cell = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v));
+  if (format === "csv") {
+    const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    return [result.columns.map(quote).join(","), ...result.rows.map((r) => result.columns.map((c) => quote(cell(r[c]))).join(","))].join("\n") + "\n";
+  }
+  // a readable table: display width counts CJK as two columns
+  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+  const clip = (s: string) => {
+    let out = "";
+    let w = 0;
+    for (const ch of s.replace(/\s+/g, " ")) {
+      const cw = width(ch);
+      if (w + cw > 60) return out + "…";
+      out += ch;
+      w += cw;
+    }
+    return out;
+  };
+  const cells = result.rows.map((r) => result.columns.map((c) => clip(cell(r[c]))));
+  const widths = result.columns.map((c, i) => Math.max(width(c), ...cells.map((row) => width(row[i]))));
+  const pad = (s: string, i: number) => s + " ".repeat(widths[i] - width(s));
+  const lines = [result.columns.map(pad).join("  "), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map((row) => row.map(pad).join("  "))];
+  return lines.join("\n") + `\n(${result.rows.length} row${result.rows.length === 1 ? "" : "s"})\n`;
+}

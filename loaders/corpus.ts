@@ -1,7 +1,7 @@
 // A corpus: files → parsed documents, one at a time, so that a broken file costs only itself.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { basename, join, relative, resolve, sep } from "node:path";
 import { ReadError, readSource, type SourceText } from "./read/index.ts";
 import { parsePlan, type PlanDocument } from "./parse/index.ts";
 
@@ -16,16 +16,22 @@ export interface ParsedDoc {
   duplicates: string[];
 }
 
+/**
+ * What a plan can be saved as. Inside a folder, other files (a MANIFEST.tsv, images) are not plans and
+ * are passed over; a file named on the command line is always read, whatever its name.
+ */
+export const PLAN_FILE = /(\.(txt|text|md|markdown|html?|xhtml|shtml|docx|doc|wps|pdf)|^[^.]+)$/i;
+
 /** Files named on the command line or found under folders, sorted, as display paths. */
 export function listFiles(inputs: string[]): string[] {
   const files: string[] = [];
-  const visit = (path: string) => {
+  const visit = (path: string, named: boolean) => {
     const st = statSync(path);
     if (st.isDirectory()) {
-      for (const name of readdirSync(path).sort()) if (!name.startsWith(".")) visit(join(path, name));
-    } else if (st.isFile()) files.push(path);
+      for (const name of readdirSync(path).sort()) if (!name.startsWith(".")) visit(join(path, name), false);
+    } else if (st.isFile() && (named || PLAN_FILE.test(basename(path)))) files.push(path);
   };
-  for (const input of inputs) visit(input);
+  for (const input of inputs) visit(input, true);
   return [...new Set(files.map(displayPath))].sort();
 }
 

@@ -52,15 +52,16 @@ export function parsePlan(text: string): PlanDocument {
   const { children, issues: treeIssues } = assemble(text, blocks);
   issues.push(...treeIssues);
 
-  const tasks = countTasks(children);
-  if (tasks === 0) {
-    if (!PLAN_WORDS.test(text)) {
-      issues.push({ severity: "error", code: "not-a-plan", message: "这不是政务公开工作计划：全文没有“政务公开/信息公开”字样，也没有可识别的任务", position: null });
-    } else {
-      issues.push({ severity: "error", code: "unknown-layout", message: `没有识别出任何任务：版式无法识别（检测结果：${layout}）`, position: body });
-    }
-  } else if (!PLAN_WORDS.test(text)) {
-    issues.push({ severity: "warning", code: "not-a-plan", message: "全文没有“政务公开/信息公开”字样，可能不是政务公开工作计划", position: null });
+  let tasks = countTasks(children);
+  if (!PLAN_WORDS.test(text)) {
+    // whatever its numbered lists, a text that never mentions openness is not a plan: one clear message
+    children.length = 0;
+    tasks = 0;
+    issues.length = 0;
+    issues.push({ severity: "error", code: "not-a-plan", message: "这不是政务公开工作计划：全文没有“政务公开/信息公开”字样", position: null });
+  } else if (tasks === 0) {
+    issues.length = 0;
+    issues.push({ severity: "error", code: "unknown-layout", message: `没有识别出任何任务：版式无法识别（检测结果：${layout}）`, position: body });
   }
   issues.sort((a, b) => (a.position?.start ?? -1) - (b.position?.start ?? -1));
   return { type: "document", meta, layout: tasks === 0 ? "none" : layout, children, issues, position: { start: 0, end: text.length } };

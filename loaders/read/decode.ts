@@ -31,15 +31,33 @@ export function decode(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return checked(new TextDecoder("utf-16be").decode(bytes.subarray(2)), "utf-16be");
   const bomless16 = guessUtf16(bytes);
   if (bomless16) return checked(new TextDecoder(bomless16).decode(bytes), bomless16);
+  if (!bytes.includes(0)) {
+    try {
+      return checked(utf8.decode(bytes), "utf-8");
+    } catch {
+      // not UTF-8: below
+    }
+  }
+  for (const enc of ["utf-16le", "utf-16be"] as const) {
+    if (bytes.length % 2 === 0 && plausibleText(new TextDecoder(enc).decode(bytes))) return checked(new TextDecoder(enc).decode(bytes), enc);
+  }
   if (looksBinary(bytes)) {
     throw new ReadError("binary-file", "the file is binary, not text (NUL or control bytes); give a .txt, .html, .md or .docx plan");
   }
-  try {
-    return checked(utf8.decode(bytes), "utf-8");
-  } catch {
-    // not valid UTF-8: the Chinese legacy encoding family (GB2312 ⊂ GBK ⊂ GB18030)
-    return checked(iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "gb18030"), "gb18030");
+  // the Chinese legacy encoding family (GB2312 ⊂ GBK ⊂ GB18030)
+  return checked(iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "gb18030"), "gb18030");
+}
+
+/** Chinese or ASCII text, not the noise another encoding's bytes make when read as UTF-16. */
+function plausibleText(s: string): boolean {
+  const sample = s.slice(0, 4000);
+  if (sample.length < 20) return false;
+  let good = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13 || c === 0x201c || c === 0x201d) good++;
   }
+  return good >= sample.length * 0.95;
 }
 
 function checked(text: string, encoding: Encoding): Decoded {

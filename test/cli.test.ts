@@ -1,0 +1,116 @@
+// The zwgk command line end to end: ingest into a temporary folder, query it, and the exit codes.
+import { execFile } from "node:child_process";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT, SEEDS, SEEDS_DIR } from "./helpers.ts";
+
+const run = promisify(execFile);
+const BIN = join(ROOT, "bin/zwgk.js");
+
+async function zwgk(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+const tmp = mkdtempSync(join(tmpdir(), "zwgk-cli-"));
+
+describe("zwgk ingest + query on the seeds", () => {
+  const out = join(tmp, "seeds-out");
+  let ingest: Awaited<ReturnType<typeof zwgk>>;
+  beforeAll(async () => {
+    ingest = await zwgk("ingest", "seeds", "--out", out);
+  });
+
+  it("parses every seed, prints a line per document and a summary, exits 0", () => {
+    expect(ingest.code).toBe(0);
+    const lines = ingest.stdout.trim().split("\n");
+    expect(lines).toHaveLength(SEEDS.length + 1);
+    for (const { file } of SEEDS) expect(ingest.stdout).toContain(`ok   seeds/${file}`);
+    expect(lines[lines.length - 1]).toMatch(/^5 files: 5 parsed, 0 failed; 236 tasks/);
+  });
+
+  it("answers SQL as JSON with integers as numbers and dates as YYYY-MM-DD", async () => {
+    const r = await zwgk("query", out, "SELECT region, year, issue_date, task_count FROM documents ORDER BY region", "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([
+      { region: "庆元县", year: 2022, issue_date: "2022-06-13", task_count: 31 },
+      { region: "翁源县", year: 2018, issue_date: null, task_count: 57 },
+      { region: "英德市", year: 2022, issue_date: null, task_count: 44 },
+      { region: "陆丰市", year: 2024, issue_date: "2024-11-04", task_count: 56 },
+      { region: "鼎湖区", year: 2021, issue_date: "2021-09-11", task_count: 48 },
+    ]);
+    const count = await zwgk("query", out, "SELECT count(*) AS n FROM tasks", "--json");
+    expect(JSON.parse(count.stdout)).toEqual([{ n: 236 }]);
+  });
+
+  it("keeps the contract's tables and columns", async () => {
+    const r = await zwgk("query", out, "SELECT table_name, list(column_name ORDER BY ordinal_position) AS cols FROM information_schema.columns GROUP BY 1 ORDER BY 1", "--json");
+    const cols = Object.fromEntries((JSON.parse(r.stdout) as { table_name: string; cols: string[] }[]).map((x) => [x.table_name, x.cols]));
+    expect(cols.documents.slice(0, 17)).toEqual(["doc_id", "source_file", "sha256", "title", "region", "region_code", "parent_city", "province", "level", "year", "issuer", "doc_number", "issue_date", "status", "layout", "task_count", "char_count"]);
+    expect(cols.sections).toEqual(["doc_id", "section_id", "parent_id", "level", "ordinal", "marker", "title", "span_start", "span_end"]);
+    expect(cols.tasks.slice(0, 14)).toEqual(["task_id", "doc_id", "seq", "number", "section_id", "section_path", "text", "span_start", "span_end", "category", "categories", "domain", "deadline", "requirement_id"]);
+    expect(cols.assignments.slice(0, 7)).toEqual(["task_id", "doc_id", "unit_raw", "unit", "unit_kind", "role", "blanket"]);
+    expect(cols.requirements).toEqual(["requirement_id", "label", "task_count", "doc_count", "region_count", "first_year", "last_year"]);
+    expect(cols.parse_issues.slice(0, 6)).toEqual(["doc_id", "severity", "code", "message", "span_start", "span_end"]);
+  });
+
+  it("stores spans that show each task in the stored text", async () => {
+    const r = await zwgk("query", out, "SELECT t.text, substring(x.text, t.span_start + 1, t.span_end - t.span_start) AS span FROM tasks t JOIN texts x USING (doc_id)", "--json");
+    const rows = JSON.parse(r.stdout) as { text: string; span: string }[];
+    expect(rows).toHaveLength(236);
+    for (const row of rows) expect(row.span.replace(/\s/g, "").startsWith(row.text.replace(/\s/g, "").slice(0, 6))).toBe(true);
+  });
+
+  it("writes byte-identical Parquet when the same corpus is ingested again", async () => {
+    const again = join(tmp, "seeds-again");
+    await zwgk("ingest", "seeds", "--out", again, "--quiet");
+    for (const t of ["documents", "sections", "tasks", "assignments", "requirements", "parse_issues", "texts"]) {
+      expect(readFileSync(join(again, `${t}.parquet`)).equals(readFileSync(join(out, `${t}.parquet`)))).toBe(true);
+    }
+  });
+});
+
+describe("bad input among good", () => {
+  it("reports each broken file clearly, exits 1, and still writes every good plan", async () => {
+    const corpus = join(tmp, "mixed");
+    mkdirSync(corpus);
+    for (const { file } of SEEDS) copyFileSync(SEEDS_DIR + file, join(corpus, file));
+    writeFileSync(join(corpus, "empty.txt"), "");
+    writeFileSync(join(corpus, "binary.txt"), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131) % 256)));
+    writeFileSync(join(corpus, "recipe.txt"), "红烧肉的做法\n\n1. 五花肉切块。\n2. 冷水下锅焯水。\n");
+    const out = join(tmp, "mixed-out");
+    const r = await zwgk("ingest", corpus, "--out", out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/FAIL .*empty\.txt: empty-file: the file is empty/);
+    expect(r.stderr).toMatch(/FAIL .*binary\.txt: binary-file: /);
+    expect(r.stderr).toMatch(/FAIL .*recipe\.txt: not-a-plan: /);
+    expect(r.stdout).toMatch(/8 files: 5 parsed, 3 failed; 236 tasks/);
+    const docs = JSON.parse((await zwgk("query", out, "SELECT source_file, task_count, error_count FROM documents ORDER BY source_file", "--json")).stdout);
+    expect(docs.filter((d: { error_count: number }) => d.error_count > 0)).toHaveLength(3);
+    expect(docs.reduce((n: number, d: { task_count: number }) => n + d.task_count, 0)).toBe(236);
+    const issues = JSON.parse((await zwgk("query", out, "SELECT code FROM parse_issues WHERE severity = 'error' ORDER BY code", "--json")).stdout);
+    expect(issues.map((i: { code: string }) => i.code)).toEqual(["binary-file", "empty-file", "not-a-plan"]);
+  });
+
+  it("exits 2 on usage errors", async () => {
+    expect((await zwgk("ingest", "seeds")).code).toBe(2);
+    expect((await zwgk("ingest", "--out", join(tmp, "x"))).code).toBe(2);
+    expect((await zwgk("ingest", "no-such-folder", "--out", join(tmp, "x"))).code).toBe(2);
+    expect((await zwgk("frobnicate")).code).toBe(2);
+    expect((await zwgk("query", join(tmp, "seeds-out"))).code).toBe(2);
+  });
+
+  it("says which SQL failed without a stack trace", async () => {
+    const r = await zwgk("query", join(tmp, "seeds-out"), "SELECT nope FROM tasks");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/zwgk query: .*nope/);
+  });
+});

@@ -1,0 +1,64 @@
+// Before the dashboard builds: ingest the corpus once (seeds/, or the folder in ZWGK_CORPUS) into
+// .zwgk-cache/site/ — the tables as Parquet and a manifest of the pages to build — so that every data
+// loader reads the same warehouse and nothing is parsed twice.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { listFiles, parseFiles } from "../corpus.ts";
+import { buildTables } from "../tables/build.ts";
+import { writeParquet } from "../tables/write.ts";
+import { openWarehouse, runQuery } from "../warehouse/index.ts";
+import { writePages } from "./pages.ts";
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const SITE_DIR = join(ROOT, ".zwgk-cache", "site");
+
+export interface Manifest {
+  corpus: string;
+  docs: string[];
+  regions: string[];
+  years: number[];
+  requirements: string[];
+  failed: { source_file: string; code: string; message: string }[];
+}
+
+/** Requirement pages are built for the most widely carried requirements only. */
+export const REQUIREMENT_PAGES = 200;
+
+export async function prepareSite(corpus = process.env.ZWGK_CORPUS || join(ROOT, "seeds")): Promise<Manifest> {
+  const files = listFiles([corpus]);
+  const docs = await parseFiles(files);
+  const tables = buildTables(docs);
+  rmSync(SITE_DIR, { recursive: true, force: true });
+  mkdirSync(SITE_DIR, { recursive: true });
+  await writeParquet(SITE_DIR, tables);
+  const conn = await openWarehouse(SITE_DIR);
+  const list = async (sql: string) => (await runQuery(conn, sql)).rows.map((r) => Object.values(r)[0]);
+  const manifest: Manifest = {
+    corpus,
+    docs: (await list("SELECT doc_id FROM documents WHERE task_count > 0 ORDER BY doc_id")) as string[],
+    regions: (await list("SELECT DISTINCT region_code FROM documents WHERE task_count > 0 AND region_code IS NOT NULL ORDER BY region_code")) as string[],
+    years: (await list("SELECT DISTINCT year FROM documents WHERE task_count > 0 AND year IS NOT NULL ORDER BY year")) as number[],
+    requirements: (await list(`SELECT requirement_id FROM requirement_rank WHERE doc_count >= 2 ORDER BY rank LIMIT ${REQUIREMENT_PAGES}`)) as string[],
+    failed: (await runQuery(conn, "SELECT d.source_file, i.code, i.message FROM documents d JOIN parse_issues i USING (doc_id) WHERE i.severity = 'error' ORDER BY d.source_file")).rows as Manifest["failed"],
+  };
+  // page-search entries: the plan's names and headings (Framework indexes them at build time)
+  mkdirSync(join(SITE_DIR, "search"), { recursive: true });
+  const entries = await runQuery(conn, `WITH headings AS (SELECT doc_id, string_agg(title, ' ' ORDER BY span_start) AS titles FROM sections GROUP BY doc_id)
+    SELECT d.doc_id, concat_ws(' ', d.region, d.year::VARCHAR || '年', d.title) AS title,
+      concat_ws(' ', d.province, d.parent_city, d.region, d.issuer, d.doc_number, h.titles) AS text
+    FROM documents d LEFT JOIN headings h USING (doc_id) WHERE d.task_count > 0 ORDER BY d.doc_id`);
+  for (const e of entries.rows as { doc_id: string; title: string; text: string }[]) {
+    writeFileSync(join(SITE_DIR, "search", `${e.doc_id}.json`), JSON.stringify({ title: e.title, text: e.text ?? "" }));
+  }
+  await writePages(conn, join(SITE_DIR, "pages"), manifest);
+  conn.closeSync();
+  writeFileSync(join(SITE_DIR, "manifest.json"), JSON.stringify(manifest, null, 1));
+  return manifest;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const m = await prepareSite();
+  console.log(`zwgk site: ${m.docs.length} plans from ${m.corpus}, ${m.failed.length} failed, ${m.regions.length} regions, ${m.years.length} years`);
+  for (const f of m.failed) console.log(`  FAIL ${f.source_file}: ${f.code}: ${f.message}`);
+}

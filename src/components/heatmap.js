@@ -1,0 +1,29 @@
+// Plans × categories as a heatmap of shares or counts. Clicking a cell sets the figure's value to the
+// cell's row ({doc_id, category, …}) and dispatches "input", so a page can list the cell's tasks.
+import * as Plot from "@observablehq/plot";
+
+export function categoryHeatmap(matrix, { value = "share", categories, width = 900 } = {}) {
+  const plans = [...new Set(matrix.map((d) => d.doc_id))];
+  const label = new Map(matrix.map((d) => [d.doc_id, `${d.region ?? "?"} ${d.year ?? ""}`]));
+  const figure = Plot.plot({
+    width,
+    height: 60 + plans.length * 26,
+    marginLeft: 110,
+    marginBottom: 90,
+    x: { domain: categories.map((c) => c.label), tickRotate: -35, label: null },
+    y: { domain: plans, tickFormat: (d) => label.get(d), label: null },
+    color: value === "share" ? { scheme: "blues", legend: true, label: "占本规划任务比例", tickFormat: "%" } : { scheme: "blues", legend: true, label: "任务数" },
+    marks: [
+      Plot.cell(matrix, { x: "category_label", y: "doc_id", fill: value, inset: 0.5 }),
+      Plot.text(matrix, { x: "category_label", y: "doc_id", text: (d) => (d.task_count ? (value === "share" ? `${Math.round(d.share * 100)}%` : d.task_count) : ""), fill: (d) => (d.share > 0.2 ? "white" : "black"), fontSize: 10 }),
+      Plot.tip(matrix, Plot.pointer({ x: "category_label", y: "doc_id", title: (d) => `${label.get(d.doc_id)} · ${d.category_label}\n${d.task_count} 项任务，占 ${Math.round(d.share * 100)}%\n（点击列出任务）` })),
+    ],
+  });
+  let selected = null;
+  figure.addEventListener("click", () => {
+    selected = figure.value ?? null;
+    figure.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  Object.defineProperty(figure, "selection", { get: () => selected });
+  return figure;
+}

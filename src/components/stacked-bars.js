@@ -1,0 +1,19 @@
+// Tasks per plan, stacked by category (counts or shares).
+import * as Plot from "@observablehq/plot";
+
+export function categoryBars(matrix, { value = "task_count", categories, width = 900 } = {}) {
+  const plans = [...new Set(matrix.map((d) => d.doc_id))];
+  const label = new Map(matrix.map((d) => [d.doc_id, `${d.region ?? "?"} ${d.year ?? ""}`]));
+  return Plot.plot({
+    width,
+    height: 50 + plans.length * 28,
+    marginLeft: 110,
+    x: { label: value === "share" ? "占比" : "任务数", tickFormat: value === "share" ? "%" : undefined, grid: true },
+    y: { domain: plans, tickFormat: (d) => label.get(d), label: null },
+    color: { domain: categories.map((c) => c.label), legend: true, scheme: "tableau10" },
+    marks: [
+      Plot.barX(matrix, { x: value, y: "doc_id", fill: "category_label", tip: { format: { y: (d) => label.get(d) } } }),
+      Plot.ruleX([0]),
+    ],
+  });
+}

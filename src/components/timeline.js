@@ -1,0 +1,16 @@
+// The plans (region × year) that carry a requirement, as a timeline.
+import * as Plot from "@observablehq/plot";
+
+export function requirementTimeline(carriers, { regions, years, width = 640 } = {}) {
+  return Plot.plot({
+    width,
+    height: 40 + regions.length * 22,
+    marginLeft: 90,
+    x: { domain: years, label: "年份", tickFormat: (d) => `${d}` },
+    y: { domain: regions, label: null },
+    marks: [
+      Plot.cell(regions.flatMap((r) => years.map((y) => ({ region: r, year: y }))), { x: "year", y: "region", fill: "#f1f5f9", inset: 1 }),
+      Plot.dot(carriers, { x: "year", y: "region", r: 6, fill: "#2563eb", tip: true }),
+    ],
+  });
+}

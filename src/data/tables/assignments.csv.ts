@@ -1,0 +1,4 @@
+// Download: the assignments table as CSV (UTF-8 with BOM, so that Excel reads the Chinese).
+import { emitTable } from "../../../loaders/site/tables.ts";
+
+await emitTable("assignments", "csv");

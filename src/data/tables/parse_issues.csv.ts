@@ -1,0 +1,4 @@
+// Download: the parse_issues table as CSV (UTF-8 with BOM, so that Excel reads the Chinese).
+import { emitTable } from "../../../loaders/site/tables.ts";
+
+await emitTable("parse_issues", "csv");

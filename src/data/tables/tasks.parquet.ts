@@ -1,0 +1,4 @@
+// Download: the tasks table as Parquet.
+import { emitTable } from "../../../loaders/site/tables.ts";
+
+await emitTable("tasks", "parquet");

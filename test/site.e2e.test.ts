@@ -1,0 +1,211 @@
+// The dashboard end to end in Chromium: build it, serve dist/ on 127.0.0.1, open every page, and fail on
+// any page error, console error, failed request or request off the machine. Then build from a hostile
+// corpus (markup and script in a plan) and check that nothing runs. Screenshots go to test-artifacts/.
+import { execFile } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT, SEEDS, SEEDS_DIR } from "./helpers.ts";
+
+const run = promisify(execFile);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const SHOTS = join(ROOT, "test-artifacts", "screenshots");
+const PAGE_BUDGET = 1_000_000;
+
+async function build(output: string, corpus?: string) {
+  const env = { ...process.env, ZWGK_SITE_OUTPUT: output, OBSERVABLE_TELEMETRY_DISABLE: "true", ...(corpus ? { ZWGK_CORPUS: corpus } : {}) };
+  if (!corpus) delete env.ZWGK_CORPUS;
+  await run("npm", ["run", "build"], { cwd: ROOT, env, maxBuffer: 256 << 20 });
+}
+
+async function serveDir(dir: string): Promise<{ server: Server; base: string }> {
+  const { serve } = (await import(join(ROOT, "bin/serve.js"))) as { serve: (d: string, p?: number) => Promise<Server> };
+  const server = await serve(dir, 0);
+  const address = server.address();
+  if (!address || typeof address === "string") throw new Error("no port");
+  return { server, base: `http://127.0.0.1:${address.port}` };
+}
+
+interface Visit {
+  page: Page;
+  problems: string[];
+  bytes: number;
+}
+
+async function visit(browser: Browser, url: string, shot: string): Promise<Visit> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  let bytes = 0;
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
+  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on("dialog", (d) => {
+    problems.push(`dialog opened: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on("request", (r) => {
+    const u = new URL(r.url());
+    if (!["127.0.0.1", "localhost"].includes(u.hostname) && !["data:", "blob:"].includes(u.protocol)) problems.push(`request off the machine: ${r.url()}`);
+  });
+  page.on("response", async (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+    try {
+      bytes += (await r.body()).length;
+    } catch {
+      // redirects and aborted requests have no body
+    }
+  });
+  await page.goto(url, { waitUntil: "networkidle" });
+  await page.waitForTimeout(300);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${shot}.png`), fullPage: true });
+  return { page, problems, bytes };
+}
+
+const haveChromium = existsSync(CHROMIUM);
+
+describe.runIf(haveChromium || process.env.CI)("the dashboard in Chromium", () => {
+  let browser: Browser;
+  let server: Server;
+  let base: string;
+  const manifest = () => JSON.parse(readFileSync(join(ROOT, ".zwgk-cache/site/manifest.json"), "utf8"));
+  let m: { docs: string[]; regions: string[]; years: number[]; requirements: string[] };
+  const weights: Record<string, number> = {};
+
+  beforeAll(async () => {
+    if (!haveChromium) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
+    await build("dist");
+    m = manifest();
+    ({ server, base } = await serveDir(join(ROOT, "dist")));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+  });
+  afterAll(async () => {
+    writeFileSync(join(ROOT, "test-artifacts", "page-weights.json"), JSON.stringify(weights, null, 1));
+    await browser?.close();
+    server?.close();
+  });
+
+  const analytic = [
+    ["", "index", "概览"],
+    ["categories", "categories", "任务类别"],
+    ["requirements", "requirements", "反复出现的要求"],
+    ["workload", "workload", "责任单位工作量"],
+    ["gaps", "gaps", "覆盖缺口"],
+    ["plans/", "plans-index", "规划"],
+    ["regions/", "regions-index", "地区"],
+    ["data", "data", "数据"],
+  ];
+
+  it.each(analytic)("opens /%s with no errors, in Chinese, drawing its charts and tables", async (path, shot, heading) => {
+    const { page, problems, bytes } = await visit(browser, `${base}/${path}`, shot);
+    weights[`/${path}`] = bytes;
+    expect(problems).toEqual([]);
+    expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
+    expect(await page.locator("h1").first().innerText()).toContain(heading === "概览" ? "政务公开" : heading);
+    if (["categories", "workload", "gaps", "requirements"].includes(path)) expect(await page.locator("#observablehq-main svg").count()).toBeGreaterThan(0);
+    if (["", "plans/", "regions/"].includes(path)) expect(await page.locator("table tbody tr").count()).toBeGreaterThan(0);
+    expect(bytes).toBeLessThan(PAGE_BUDGET);
+    await page.context().close();
+  });
+
+  it("shows every plan's tasks on its page, with units and parse issues in place", { timeout: 180_000 }, async () => {
+    const tasks = JSON.parse(readFileSync(join(ROOT, ".zwgk-cache/site/manifest.json"), "utf8")).docs as string[];
+    expect(tasks).toHaveLength(SEEDS.length);
+    for (const doc of m.docs) {
+      const data = JSON.parse(readFileSync(join(ROOT, `.zwgk-cache/site/pages/plans/${doc}.json`), "utf8"));
+      const { page, problems, bytes } = await visit(browser, `${base}/plans/${doc}`, `plan-${data.meta.region}-${data.meta.year}`);
+      weights[`/plans/${doc}`] = bytes;
+      expect(problems).toEqual([]);
+      expect(await page.locator(".task").count()).toBe(data.meta.task_count);
+      expect(await page.locator(".issue").count()).toBe(data.issues.length);
+      expect(await page.locator(".tag.lead, .tag.participant, .tag.responsible").count()).toBe(data.assignments.length);
+      expect(bytes).toBeLessThan(PAGE_BUDGET);
+      await page.context().close();
+    }
+  });
+
+  it("opens every region, report and requirement page without errors", { timeout: 180_000 }, async () => {
+    const paths = [...m.regions.map((r) => `regions/${r}`), ...m.years.map((y) => `reports/${y}`), ...m.requirements.slice(0, 5).map((r) => `requirements/${r}`)];
+    for (const path of paths) {
+      const { page, problems, bytes } = await visit(browser, `${base}/${path}`, path.replace("/", "-"));
+      weights[`/${path}`] = bytes;
+      expect(problems, path).toEqual([]);
+      if (path.startsWith("reports/")) expect(await page.locator("#observablehq-main svg").count()).toBeGreaterThan(0);
+      if (path.startsWith("requirements/")) expect(await page.locator(".wording").count()).toBeGreaterThan(1);
+      expect(bytes).toBeLessThan(PAGE_BUDGET);
+      await page.context().close();
+    }
+  });
+
+  it("lists a cell's tasks when a heatmap cell is clicked", async () => {
+    const { page, problems } = await visit(browser, `${base}/categories`, "categories-click");
+    const cell = page.locator('#observablehq-main svg g[aria-label="cell"] rect').nth(4); // first plan, 重点领域信息公开
+    const box = (await cell.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForTimeout(300);
+    expect(await page.locator("h3").filter({ hasText: "重点领域信息公开（" }).count()).toBe(1);
+    expect(await page.locator("ol.cell-tasks li").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SHOTS, "categories-clicked.png"), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it("runs SQL in the browser once the console is started", { timeout: 180_000 }, async () => {
+    const { page, problems } = await visit(browser, `${base}/data`, "data-console");
+    await page.getByRole("button", { name: "启动 SQL 控制台" }).click();
+    await page.waitForSelector("text=/\\d+ 行/", { timeout: 90_000 }); // the first example runs as soon as the engine is up
+    expect(await page.locator("text=/5 行/").count()).toBe(1); // 各规划任务数: one row per seed plan
+    await page.screenshot({ path: join(SHOTS, "data-console-result.png"), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it("shows markup and script in a plan as text, and runs none of it", { timeout: 600_000 }, async () => {
+    const corpus = join(tmpdir(), `zwgk-hostile-${process.pid}`);
+    mkdirSync(corpus, { recursive: true });
+    const original = readFileSync(SEEDS_DIR + "wengyuan-2018.txt", "utf8");
+    const hostile = original
+      .replace("把公开透明作为政府工作的基本要求", "&lt;img src=x onerror=\"window.__pwned=1;alert(1)\"&gt;把公开透明作为政府工作的基本要求&lt;script&gt;window.__pwned=2&lt;/script&gt;")
+      .replace("县财政局负责", "县财政局&lt;b onmouseover=alert(3)&gt;负责")
+      .replace("（一）围绕建设法治政府全面推进政务公开", "（一）&lt;iframe src=javascript:alert(4)&gt;围绕建设法治政府全面推进政务公开");
+    writeFileSync(join(corpus, "hostile.txt"), hostile);
+    copyFileSync(SEEDS_DIR + "yingde-2022.txt", join(corpus, "yingde-2022.txt"));
+    const output = join(ROOT, "test-artifacts", "dist-hostile");
+    await build(output, corpus);
+    const hostileManifest = manifest();
+    const { server: s2, base: b2 } = await serveDir(output);
+    try {
+      const pages = ["", "categories", "requirements", "workload", "gaps", ...hostileManifest.docs.map((d: string) => `plans/${d}`)];
+      let shownAsText = 0;
+      for (const path of pages) {
+        const { page, problems } = await visit(browser, `${b2}/${path}`, `hostile-${path.replace("/", "-") || "index"}`);
+        expect(problems, path).toEqual([]);
+        expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+        expect(await page.locator("#observablehq-main img[src=x], #observablehq-main iframe, #observablehq-main b[onmouseover]").count()).toBe(0);
+        if (path.startsWith("plans/") && (await page.locator("text=把公开透明作为").count()) > 0) {
+          expect(await page.locator(".task").first().innerText()).toContain('<img src=x onerror="window.__pwned=1;alert(1)">');
+          expect(await page.locator("h4").first().innerText()).toContain("<iframe src=javascript:alert(4)>");
+          shownAsText++;
+        }
+        await page.context().close();
+      }
+      expect(shownAsText).toBe(1);
+    } finally {
+      s2.close();
+      await build("dist"); // leave the seed site and its warehouse in place
+    }
+  });
+});
+
+it("finds Chromium where the browser tests expect it (apt-get install -y chromium fonts-noto-cjk)", () => {
+  expect(haveChromium || !process.env.CI).toBe(true);
+});

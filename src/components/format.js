@@ -20,3 +20,15 @@ export const KIND_LABELS = {
 export const kindLabel = (k) => KIND_LABELS[k] ?? k;
 export const pct = (x) => (x == null ? "" : `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`);
 export const planLabel = (p) => `${p.region ?? "未识别地区"} ${p.year ?? ""}`;
+
+export const DOMAIN_LABELS = {
+  audit: "审计", "business-environment": "营商环境", "construction-projects": "重大建设项目", "culture-tourism": "文化旅游", debt: "政府债务",
+  "economic-policy": "经济政策", education: "教育", employment: "就业", environment: "生态环境", epidemic: "疫情防控", fees: "收费",
+  finance: "财政预决算", "food-drugs": "食品药品", general: "其他领域", health: "医疗卫生", "household-registration": "户籍",
+  housing: "住房保障", land: "土地征收", livelihood: "民生实事", "market-regulation": "市场监管", pensions: "社保养老",
+  planning: "规划", "policy-implementation": "政策落实", "public-enterprises": "公共企事业单位", "public-resources": "公共资源配置",
+  "public-security": "公安治安", "rural-revitalization": "乡村振兴", safety: "安全生产", "science-tech": "科技", "social-assistance": "社会救助",
+  "state-assets": "国有资产", statistics: "统计", subsidies: "惠民惠农补贴", tax: "税收", transport: "交通", water: "水利",
+};
+export const LAYOUT_LABELS = { "cell-lines": "逐格分行的表格", "table-rows": "整行表格", "prose-tags": "段落加责任单位标注", none: "未识别" };
+export const domainLabel = (d) => DOMAIN_LABELS[d] ?? d;

@@ -2,7 +2,7 @@
 // and parse issues in place (an issue sits before the task or section whose text it points into).
 // Everything is built with htl: the plan's text is always text, never markup.
 import { html } from "htl";
-import { ROLE_LABELS, kindLabel } from "./format.js";
+import { ROLE_LABELS, domainLabel, kindLabel } from "./format.js";
 
 export function planTree({ sections, tasks, assignments, issues }) {
   const unitsOf = new Map();
@@ -41,7 +41,7 @@ function taskRow(t, units) {
     <div>
       <div>${t.text}</div>
       <div class="meta">
-        <span class="tag category" title=${t.category_evidence ?? ""}>${t.category_label}${t.domain ? ` · ${t.domain}` : ""}</span>
+        <span class="tag category" title=${t.category_evidence ?? ""}>${t.category_label}${t.domain ? ` · ${domainLabel(t.domain)}` : ""}</span>
         ${units.map((u) => html`<span class="tag ${u.role} ${u.blanket ? "blanket" : ""}" title=${`${u.unit}（${kindLabel(u.unit_kind)}）`}>${ROLE_LABELS[u.role]}：${u.unit_raw}</span>`)}
         ${t.deadline ? html`<span class="tag">时限：${t.deadline}</span>` : ""}
         ${t.frequency ? html`<span class="tag">频次：${t.frequency}</span>` : ""}

@@ -1,0 +1,81 @@
+// Measures the enrich stage against the hand labels in test/fixtures: task categories (agreement on
+// the dev and held-out splits) and requirement pairs (precision and recall over a threshold grid).
+// npx tsx scripts/evaluate.ts [--grid]
+import { classify } from "../loaders/enrich/categories.ts";
+import { compare, comparable, DEFAULT_THRESHOLDS, shingles, Similarity, type Thresholds } from "../loaders/enrich/requirements.ts";
+import { tasksOf } from "../loaders/parse/index.ts";
+import { findTask, ROOT, seed, seedByOriginal, SEEDS, tsv } from "../test/helpers.ts";
+
+export async function categoryAgreement() {
+  const labels = tsv(ROOT + "test/fixtures/category-labels.tsv");
+  const out: Record<string, { n: number; primary: number; anyLabel: number; misses: string[] }> = { dev: { n: 0, primary: 0, anyLabel: 0, misses: [] }, holdout: { n: 0, primary: 0, anyLabel: 0, misses: [] } };
+  for (const row of labels) {
+    const { plan } = await seed(seedByOriginal(row.seed).file);
+    const task = findTask(plan, row.number, row.text_prefix);
+    if (!task) throw new Error(`label row not found: ${row.seed} ${row.number} ${row.text_prefix}`);
+    const path = tasksOf(plan).find((t) => t.task === task)!.path.map((s) => s.title);
+    const c = classify(task.text, path);
+    const o = out[row.split];
+    o.n++;
+    if (c.category === row.category) o.primary++;
+    else o.misses.push(`${row.seed.slice(0, 3)}#${row.number || "-"} ${task.text.slice(0, 24)} → ${c.category} (label ${row.category})`);
+    if (c.category === row.category || row.secondary.split(",").includes(c.category)) o.anyLabel++;
+  }
+  return out;
+}
+
+export async function pairScores() {
+  const rows = tsv(ROOT + "test/fixtures/requirement-pairs.tsv");
+  // idf weights from the whole seed corpus, as ingest computes them
+  const all: string[] = [];
+  for (const { file } of SEEDS) for (const { task } of tasksOf((await seed(file)).plan)) all.push(comparable(task.text));
+  const distinct = [...new Set(all)];
+  const df = new Map<number, number>();
+  for (const k of distinct) for (const s of shingles(k)) df.set(s, (df.get(s) ?? 0) + 1);
+  const sim = new Similarity((s) => Math.log((distinct.length + 1) / (df.get(s) ?? 1)));
+  const scored = [];
+  for (const r of rows) {
+    const a = findTask((await seed(seedByOriginal(r.seed_a).file)).plan, r.number_a, r.prefix_a);
+    const b = findTask((await seed(seedByOriginal(r.seed_b).file)).plan, r.number_b, r.prefix_b);
+    if (!a || !b) throw new Error(`pair row not found: ${JSON.stringify(r)}`);
+    scored.push({ ...compare(sim.prepare(comparable(a.text)), sim.prepare(comparable(b.text))), same: r.same === "true", split: r.split, a: a.text, b: b.text });
+  }
+  return scored;
+}
+
+export function precisionRecall(scored: Awaited<ReturnType<typeof pairScores>>, t: Thresholds, split?: string) {
+  let tp = 0, fp = 0, fn = 0, tn = 0;
+  for (const s of scored.filter((x) => !split || x.split === split)) {
+    const predicted = s.jaccard >= t.jaccard || (s.containment >= t.containment && s.minShingles >= t.minShingles);
+    if (predicted && s.same) tp++;
+    else if (predicted) fp++;
+    else if (s.same) fn++;
+    else tn++;
+  }
+  return { tp, fp, fn, tn, precision: tp / Math.max(1, tp + fp), recall: tp / Math.max(1, tp + fn) };
+}
+
+if (process.argv[1]?.endsWith("evaluate.ts")) {
+  const cat = await categoryAgreement();
+  for (const [split, o] of Object.entries(cat)) {
+    console.log(`categories ${split}: ${o.primary}/${o.n} primary = ${((o.primary / o.n) * 100).toFixed(1)}%, within labelled categories ${o.anyLabel}/${o.n} = ${((o.anyLabel / o.n) * 100).toFixed(1)}%`);
+    if (process.argv.includes("--misses")) for (const m of o.misses) console.log("   ", m);
+  }
+  const scored = await pairScores();
+  for (const split of ["dev", "holdout"]) {
+    const r = precisionRecall(scored, DEFAULT_THRESHOLDS, split);
+    console.log(`requirements ${split} @ default: precision ${r.precision.toFixed(3)} recall ${r.recall.toFixed(3)} (tp ${r.tp} fp ${r.fp} fn ${r.fn} tn ${r.tn})`);
+  }
+  if (process.argv.includes("--grid")) {
+    const results = [];
+    for (const jaccard of [0.12, 0.15, 0.18, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5])
+      for (const containment of [0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 1.01])
+        for (const minShingles of [8, 15, 25, 40]) {
+          const t = { jaccard, containment, minShingles };
+          const r = precisionRecall(scored, t, "dev");
+          results.push({ t, ...r, f1: (2 * r.precision * r.recall) / Math.max(1e-9, r.precision + r.recall) });
+        }
+    results.sort((a, b) => b.f1 - a.f1 || b.precision - a.precision);
+    for (const r of results.slice(0, 10)) console.log(JSON.stringify(r.t), `dev P ${r.precision.toFixed(3)} R ${r.recall.toFixed(3)} F1 ${r.f1.toFixed(3)}`);
+  }
+}

@@ -69,6 +69,18 @@ describe("zwgk ingest + query on the seeds", () => {
     for (const row of rows) expect(row.span.replace(/\s/g, "").startsWith(row.text.replace(/\s/g, "").slice(0, 6))).toBe(true);
   });
 
+  it("answers the researcher's first questions: workload, gaps, categories", async () => {
+    const workload = JSON.parse((await zwgk("workload", out, "--region", "翁源县", "--json")).stdout);
+    expect(workload.find((r: { unit: string }) => r.unit === "翁源县人民政府办公室")).toMatchObject({ led: 10, unit_kind: "gov-office", blanket: false });
+    const kinds = JSON.parse((await zwgk("workload", out, "--region", "翁源县", "--by", "kind", "--json")).stdout);
+    expect(kinds[0]).toMatchObject({ unit_kind: "gov-office", blanket: false });
+    const gaps = JSON.parse((await zwgk("gaps", out, "--region", "庆元县", "--peer", "all", "--json")).stdout);
+    expect(gaps.filter((g: { gap_type: string }) => g.gap_type === "category").map((g: { item: string }) => g.item)).toEqual(["annual-report"]);
+    const table = await zwgk("categories", out, "--region", "英德市");
+    expect(table.stdout).toMatch(/英德市\s+2022\s+policy-docs\s+政策文件公开/);
+    expect((await zwgk("gaps", out, "--peer", "galaxy")).code).toBe(2);
+  });
+
   it("writes byte-identical Parquet when the same corpus is ingested again", async () => {
     const again = join(tmp, "seeds-again");
     await zwgk("ingest", "seeds", "--out", again, "--quiet");

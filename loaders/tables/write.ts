@@ -3,7 +3,7 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DuckDBInstance, dateValue, listValue, type DuckDBAppender, type DuckDBConnection } from "@duckdb/node-api";
-import { Bool, DateDay, Int32, Float64, List, Field, Table, Utf8, vectorFromArray, tableToIPC, type DataType } from "apache-arrow";
+import { Bool, DateDay, Int32, Float64, List, Field, Table, Utf8, vectorFromArray, tableToIPC, type DataType, type Vector } from "apache-arrow";
 import { SCHEMA, TABLE_NAMES, type Column, type Row, type TableName, type Tables } from "./schema.ts";
 
 function arrowType(c: Column): DataType {
@@ -24,14 +24,14 @@ function arrowType(c: Column): DataType {
 }
 
 export function toArrow(name: TableName, rows: Row[], columns: Column[] = SCHEMA[name]): Table {
-  const vectors: Record<string, ReturnType<typeof vectorFromArray>> = {};
+  const vectors: Record<string, Vector> = {};
   for (const c of columns) {
     const values = rows.map((r) => {
       const v = r[c.name] ?? null;
       if (v !== null && c.type === "DATE") return new Date(`${v as string}T00:00:00Z`);
       return v;
     });
-    vectors[c.name] = vectorFromArray(values as never[], arrowType(c) as never);
+    vectors[c.name] = vectorFromArray(values as never[], arrowType(c) as never) as Vector;
   }
   return new Table(vectors);
 }

@@ -18,7 +18,7 @@ pairs AS (
 ),
 peer_counts AS (SELECT doc_id, count(*) AS peers FROM pairs GROUP BY doc_id),
 carried AS (SELECT DISTINCT doc_id, requirement_id FROM tasks WHERE requirement_id IS NOT NULL),
-has_category AS (SELECT DISTINCT doc_id, category FROM tasks),
+has_category AS (SELECT DISTINCT doc_id, unnest(categories) AS category FROM tasks), -- primary or secondary
 category_gaps AS (
   SELECT pr.doc_id, 'category' AS gap_type, h.category AS item, count(*) AS carriers
   FROM pairs pr JOIN has_category h ON h.doc_id = pr.peer_id

@@ -1,0 +1,238 @@
+// The benchmark: `npm run bench -- --docs N [--json] [--keep]`.
+//
+// Generates a synthetic corpus of N plans from the seeds' content — real county names from the
+// gazetteer, years 2016–2025, and the edits real plans show (tasks dropped, added, reworded, reordered,
+// units renamed), laid out in five layouts — then measures in one run, each size in a fresh process:
+// ingest (read + parse + enrich + tables + Parquet), recurring-requirement grouping, peak memory; the
+// same at 2N, and their ratio; and a naive all-pairs grouping on a subset as the baseline, with the
+// agreement between the two groupings (Rand index over all task pairs) and the speed ratio.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { listFiles, parseFiles } from "../../loaders/corpus.ts";
+import { groupAllPairs, groupRequirements, type GroupInput, type Grouping } from "../../loaders/enrich/requirements.ts";
+import { allCounties, parsePlan } from "../../loaders/parse/index.ts";
+import { buildTables } from "../../loaders/tables/build.ts";
+import { writeParquet } from "../../loaders/tables/write.ts";
+import { readSource } from "../../loaders/read/index.ts";
+import { render, specOf, type LayoutName, type PlanSpec, type SpecTask } from "../support/render.ts";
+
+const SELF = fileURLToPath(import.meta.url);
+const SEEDS_DIR = fileURLToPath(new URL("../../seeds/", import.meta.url));
+
+/** mulberry32: a small deterministic PRNG, so the same N gives the same corpus. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const REWORDINGS: [RegExp, string][] = [
+  [/加强/g, "强化"], [/进一步/g, ""], [/及时/g, "按时"], [/切实/g, "扎实"], [/做好/g, "抓好"], [/持续/g, "不断"],
+  [/信息公开/g, "信息公开工作"], [/推进/g, "推动"], [/，/g, "、"],
+];
+const LOCAL_TASKS = [
+  "结合{r}实际，编制本地区政务公开特色工作清单，按季度更新并在政府门户网站公开。",
+  "推动{r}各镇（街道）便民服务中心设立政务公开查阅点，年底前实现全覆盖。",
+  "围绕{r}重点项目建设，及时公开项目审批、招标投标和资金使用信息，接受社会监督。",
+  "建立{r}政务公开工作联络员制度，每半年组织一次业务培训。",
+  "在{r}政府网站开设乡村振兴专栏，集中公开涉农政策和资金分配结果。",
+];
+const LAYOUTS: LayoutName[] = ["table-tabs", "cell-lines", "prose-tags", "table-pipes", "one-cell-per-line"];
+
+async function seedSpecs(): Promise<PlanSpec[]> {
+  const specs: PlanSpec[] = [];
+  for (const file of listFiles([SEEDS_DIR])) {
+    const source = await readSource(file, readFileSync(file));
+    specs.push(specOf(parsePlan(source.text)));
+  }
+  return specs;
+}
+
+export async function generateCorpus(n: number, dir: string): Promise<number> {
+  const specs = await seedSpecs();
+  const counties = allCounties().filter((c) => c.parentCity);
+  const random = rng(20260101 + n);
+  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+  mkdirSync(dir, { recursive: true });
+  let bytes = 0;
+  for (let i = 0; i < n; i++) {
+    const base = specs[i % specs.length];
+    const county = pick(counties);
+    const year = 2016 + Math.floor(random() * 10);
+    const own = county.region.slice(-1); // 县 / 区 / 市
+    const renameUnit = (u: string) => (/^[县区市]/.test(u) && u[0] !== own && !u.startsWith("市直") ? own + u.slice(1) : u);
+    let number = 0;
+    const editTasks = (tasks: SpecTask[]): SpecTask[] => {
+      const out: SpecTask[] = [];
+      for (const t of tasks) {
+        if (random() < 0.08) continue; // dropped
+        let text = t.text;
+        if (random() < 0.25) {
+          const [re, to] = pick(REWORDINGS);
+          text = text.replace(re, to);
+        }
+        out.push({ number: t.number === null ? null : ++number, text, units: t.units.map((u) => ({ ...u, names: u.names.map(renameUnit) })) });
+      }
+      if (out.length > 1 && random() < 0.3) {
+        const k = Math.floor(random() * (out.length - 1));
+        [out[k].text, out[k + 1].text] = [out[k + 1].text, out[k].text]; // reordered
+      }
+      if (random() < 0.3) out.push({ number: ++number, text: pick(LOCAL_TASKS).replace("{r}", county.region), units: [{ role: "lead", names: [`${own}政府办公室`] }] });
+      return out;
+    };
+    const spec: PlanSpec = {
+      title: `${county.region}${year}年政务公开工作要点${random() < 0.5 ? "分工方案" : ""}`,
+      draft: random() < 0.05,
+      sections: base.sections.map((l1) => ({ ...l1, tasks: editTasks(l1.tasks), sections: l1.sections.map((l2) => ({ ...l2, sections: [], tasks: editTasks(l2.tasks) })) })),
+    };
+    const text = `${county.parentCity}${county.region}人民政府办公室\n\n${render(spec, pick(LAYOUTS))}`;
+    const file = join(dir, `plan-${String(i).padStart(6, "0")}.txt`);
+    writeFileSync(file, text);
+    bytes += Buffer.byteLength(text);
+  }
+  return bytes;
+}
+
+interface Run {
+  docs: number;
+  tasks: number;
+  bytes: number;
+  parse_s: number;
+  tables_s: number;
+  parquet_s: number;
+  ingest_s: number;
+  group_s: number;
+  distinct_texts: number;
+  candidates: number;
+  peak_rss_mb: number;
+  failed: number;
+}
+
+async function measure(n: number, keep: boolean): Promise<Run> {
+  const work = mkdtempSync(join(tmpdir(), `zwgk-bench-${n}-`));
+  const corpus = join(work, "corpus");
+  const bytes = await generateCorpus(n, corpus);
+  const t0 = performance.now();
+  const docs = await parseFiles(listFiles([corpus]));
+  const t1 = performance.now();
+  const tables = buildTables(docs, { skipRequirements: true });
+  const t2 = performance.now();
+  const inputs: GroupInput[] = tables.tasks.map((t) => ({ taskId: t.task_id as string, docId: t.doc_id as string, text: t.text as string, region: null, year: null }));
+  const grouping = groupRequirements(inputs);
+  const t3 = performance.now();
+  for (const row of tables.tasks) row.requirement_id = grouping.requirementOf.get(row.task_id as string) ?? null;
+  tables.requirements = grouping.requirements as never;
+  await writeParquet(join(work, "out"), tables);
+  const t4 = performance.now();
+  if (!keep) rmSync(work, { recursive: true, force: true });
+  return {
+    docs: n,
+    tasks: tables.tasks.length,
+    bytes,
+    parse_s: (t1 - t0) / 1000,
+    tables_s: (t2 - t1) / 1000,
+    parquet_s: (t4 - t3) / 1000,
+    ingest_s: (t1 - t0 + (t2 - t1) + (t4 - t3)) / 1000,
+    group_s: (t3 - t2) / 1000,
+    distinct_texts: grouping.stats.distinct,
+    candidates: grouping.stats.candidates,
+    peak_rss_mb: process.resourceUsage().maxRSS / 1024,
+    failed: docs.filter((d) => d.failure).length,
+  };
+}
+
+/** Rand index: the share of task pairs on which two groupings agree (same group in both, or in neither). */
+function randIndex(a: Grouping, b: Grouping, ids: string[]): number {
+  let agree = 0;
+  let total = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const ai = a.requirementOf.get(ids[i]);
+    const bi = b.requirementOf.get(ids[i]);
+    for (let j = i + 1; j < ids.length; j++) {
+      total++;
+      if ((ai === a.requirementOf.get(ids[j])) === (bi === b.requirementOf.get(ids[j]))) agree++;
+    }
+  }
+  return total ? agree / total : 1;
+}
+
+async function baseline(subsetDocs: number) {
+  const work = mkdtempSync(join(tmpdir(), "zwgk-bench-base-"));
+  await generateCorpus(subsetDocs, work);
+  const tables = buildTables(await parseFiles(listFiles([work])), { skipRequirements: true });
+  rmSync(work, { recursive: true, force: true });
+  const inputs: GroupInput[] = tables.tasks.map((t) => ({ taskId: t.task_id as string, docId: t.doc_id as string, text: t.text as string, region: null, year: null }));
+  const t0 = performance.now();
+  const indexed = groupRequirements(inputs);
+  const t1 = performance.now();
+  const naive = groupAllPairs(inputs);
+  const t2 = performance.now();
+  return { tasks: inputs.length, indexed_s: (t1 - t0) / 1000, naive_s: (t2 - t1) / 1000, speedup: (t2 - t1) / Math.max(1e-6, t1 - t0), agreement: randIndex(indexed, naive, inputs.map((t) => t.taskId)) };
+}
+
+function child(args: string[]): unknown {
+  const out = execFileSync(process.execPath, ["--import", "tsx", SELF, ...args], { encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "inherit"] });
+  return JSON.parse(out.trim().split("\n").pop()!);
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { docs: { type: "string", default: "1000" }, json: { type: "boolean" }, keep: { type: "boolean" }, child: { type: "string" }, baseline: { type: "string" } },
+  });
+  if (values.child) {
+    console.log(JSON.stringify(await measure(Number(values.child), Boolean(values.keep))));
+    return;
+  }
+  if (values.baseline) {
+    console.log(JSON.stringify(await baseline(Number(values.baseline))));
+    return;
+  }
+  const n = Number(values.docs);
+  if (!Number.isInteger(n) || n < 1) throw new Error("--docs must be a positive integer");
+  const keep = values.keep ? ["--keep"] : [];
+  const run1 = child(["--child", String(n), ...keep]) as Run;
+  const run2 = child(["--child", String(2 * n), ...keep]) as Run;
+  const base = child(["--baseline", String(Math.min(n, 60))]) as Awaited<ReturnType<typeof baseline>>;
+  const total1 = run1.ingest_s + run1.group_s;
+  const total2 = run2.ingest_s + run2.group_s;
+  const result = {
+    docs: run1.docs,
+    tasks: run1.tasks,
+    bytes: run1.bytes,
+    ingest_s: round(run1.ingest_s),
+    mb_per_s: round(run1.bytes / 1e6 / run1.ingest_s),
+    plans_per_s: round(run1.docs / run1.ingest_s),
+    group_s: round(run1.group_s),
+    tasks_per_s: round(run1.tasks / run1.group_s),
+    peak_rss_mb: Math.round(run1.peak_rss_mb),
+    scaling_ratio: round(total2 / total1),
+    baseline_speedup: round(base.speedup),
+    baseline_agreement: round(base.agreement, 4),
+    detail: { n: run1, two_n: run2, baseline: base },
+  };
+  if (values.json) console.log(JSON.stringify(result));
+  else {
+    console.log(`zwgk bench — ${n} synthetic plans (${(run1.bytes / 1e6).toFixed(1)} MB, ${run1.tasks} tasks, ${run1.failed} failed)`);
+    console.log(`  ingest   ${result.ingest_s}s  (parse ${round(run1.parse_s)}s, tables ${round(run1.tables_s)}s, parquet ${round(run1.parquet_s)}s) = ${result.mb_per_s} MB/s, ${result.plans_per_s} plans/s`);
+    console.log(`  grouping ${result.group_s}s  (${run1.distinct_texts} distinct texts, ${run1.candidates} candidate pairs) = ${result.tasks_per_s} tasks/s`);
+    console.log(`  peak RSS ${result.peak_rss_mb} MB`);
+    console.log(`  at 2N    ingest ${round(run2.ingest_s)}s + grouping ${round(run2.group_s)}s, peak ${Math.round(run2.peak_rss_mb)} MB: time ratio 2N/N = ${result.scaling_ratio}`);
+    console.log(`  baseline all-pairs on ${base.tasks} tasks: ${round(base.naive_s)}s vs indexed ${round(base.indexed_s, 3)}s = ${result.baseline_speedup}× faster, agreement (Rand) ${result.baseline_agreement}`);
+  }
+}
+
+function round(x: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+if (process.argv[1] === SELF) await main();

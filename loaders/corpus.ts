@@ -5,10 +5,13 @@ import { basename, join, relative, resolve, sep } from "node:path";
 import { ReadError, readSource, type SourceText } from "./read/index.ts";
 import { parsePlan, type PlanDocument } from "./parse/index.ts";
 
+/** What the later stages need of a source: the normalised text and facts about the file, not the offset map. */
+export type SourceFacts = Omit<SourceText, "original" | "toSource">;
+
 export interface ParsedDoc {
   docId: string;
   sourceFile: string;
-  source: SourceText | null;
+  source: SourceFacts | null;
   plan: PlanDocument | null;
   /** Set when the file could not be read or parsed at all. */
   failure: { code: string; message: string } | null;
@@ -52,9 +55,13 @@ export async function parseFile(sourceFile: string, bytes: Uint8Array): Promise<
     if (source.replaced > 0) {
       plan.issues.unshift({ severity: "warning", code: "encoding", message: `${source.replaced} 个字符无法按 ${source.encoding} 解码，已替换为 U+FFFD`, position: null });
     }
+    if (source.encoding === "mixed") {
+      plan.issues.unshift({ severity: "warning", code: "encoding", message: "文件混用了 UTF-8 和 GB18030 两种编码，已逐行识别解码，请核对原文", position: null });
+    }
     if (source.simplified) plan.issues.unshift({ severity: "info", code: "traditional-script", message: "原文为繁体字，分析文本已逐字转换为简体", position: null });
     const failure = plan.issues.find((i) => i.severity === "error") ?? null;
-    return { docId: docIdOf(source.text), sourceFile, source, plan, failure: failure && { code: failure.code, message: failure.message }, duplicates: [] };
+    const { original: _original, toSource: _toSource, ...facts } = source; // the offset map is not kept for a whole corpus
+    return { docId: docIdOf(source.text), sourceFile, source: facts, plan, failure: failure && { code: failure.code, message: failure.message }, duplicates: [] };
   } catch (e) {
     const code = e instanceof ReadError ? e.code : "internal-error";
     const message = e instanceof ReadError ? e.message : `parser failure: ${(e as Error).stack?.split("\n").slice(0, 3).join(" ")}`;

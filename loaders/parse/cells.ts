@@ -2,7 +2,7 @@
 // tasks, a list of units, or plain text (an unnumbered task, or the rest of a task cut by a page break).
 import { readTable } from "../data.ts";
 import type { Block } from "./assemble.ts";
-import { compareKey, endsSentence, headingMarker, INNER_TASK_NUMBER, TASK_NUMBER, trimSpan } from "./text.ts";
+import { CHINESE_L2, compareKey, endsSentence, headingMarker, matchedNumber, trimSpan, type Numbering } from "./text.ts";
 import type { Span } from "./types.ts";
 import { looksLikeUnitList } from "./units.ts";
 import { PARAGRAPH } from "../read/normalize.ts";
@@ -25,10 +25,13 @@ export interface CellContext {
   unitsSinceTask: boolean;
   /** A heading, a numbered task or a unit cell was seen: plain text before that is preamble. */
   seenStructure: boolean;
+  numbering: Numbering;
+  /** The level of a heading printed without a marker (做好财政信息公开): 1, or 2 under 一、 headings. */
+  unmarkedLevel: 1 | 2;
 }
 
-export function newContext(): CellContext {
-  return { lastNumber: null, lastTaskText: null, unitsSinceTask: false, seenStructure: false };
+export function newContext(numbering: Numbering = CHINESE_L2): CellContext {
+  return { lastNumber: null, lastTaskText: null, unitsSinceTask: false, seenStructure: false, numbering, unmarkedLevel: 1 };
 }
 
 /**
@@ -37,16 +40,18 @@ export function newContext(): CellContext {
  * as a continuation (or an unnumbered task). Null when the cell holds no task number.
  */
 export function numberedTasks(text: string, cell: Span, ctx: CellContext): Block[] | null {
-  const head = text.slice(cell.start, Math.min(cell.end, cell.start + 8));
-  const m = TASK_NUMBER.exec(head);
+  const head = text.slice(cell.start, Math.min(cell.end, cell.start + 10));
+  const { task, inner: innerNumber } = ctx.numbering;
+  const m = task.exec(head);
   const starts: { n: number; marker: number; body: number }[] = [];
-  if (m && (/[.、．]/.test(m[0]) || (ctx.lastNumber !== null && Number(m[1]) === ctx.lastNumber + 1))) {
-    starts.push({ n: Number(m[1]), marker: cell.start, body: cell.start + m[0].length });
+  // a bare number directly followed by text (49完善…) counts only where the sequence expects it
+  if (m && (/[.、．（(）)\u2460-\u2473]/.test(m[0]) || (ctx.lastNumber !== null && matchedNumber(m) === ctx.lastNumber + 1))) {
+    starts.push({ n: matchedNumber(m), marker: cell.start, body: cell.start + m[0].length });
   }
   const inner = text.slice(cell.start, cell.end);
-  INNER_TASK_NUMBER.lastIndex = 0;
-  for (let im = INNER_TASK_NUMBER.exec(inner); im !== null; im = INNER_TASK_NUMBER.exec(inner)) {
-    const n = Number(im[1]);
+  innerNumber.lastIndex = 0;
+  for (let im = innerNumber.exec(inner); im !== null; im = innerNumber.exec(inner)) {
+    const n = matchedNumber(im);
     const last = starts[starts.length - 1];
     const prev = last ? last.n : ctx.lastNumber;
     if (prev === null) continue;
@@ -90,11 +95,17 @@ export function unitsBlock(text: string, cell: Span, role?: ColumnRole): Block {
  * Classify a cell whose column is not known (cell-per-line layouts) or a task-column cell that has
  * no number. Returns the blocks it stands for.
  */
-export function classifyCell(text: string, cell: Span, ctx: CellContext, opts: { taskColumn?: boolean; plain?: boolean } = {}): Block[] {
+/** A short line with no sentence in it, directly above a numbered task: a heading printed without a marker. */
+export function looksLikeUnmarkedHeading(s: string): boolean {
+  const t = s.trim();
+  return t.length >= 2 && t.length <= 40 && !/[。；;！？!?：:（）()“”"]/.test(t) && !looksLikeUnitList(t);
+}
+
+export function classifyCell(text: string, cell: Span, ctx: CellContext, opts: { taskColumn?: boolean; plain?: boolean; beforeTask?: boolean } = {}): Block[] {
   const s = text.slice(cell.start, cell.end);
   if (s.trim() === "") return [];
   if (!opts.taskColumn && headerRole(s) !== null) return [];
-  const heading = headingMarker(text, cell.start, cell.end);
+  const heading = headingMarker(text, cell.start, cell.end, ctx.numbering);
   if (heading) {
     ctx.seenStructure = true;
     return [{ kind: "section", level: heading.level, marker: heading.marker, title: trimSpan(text, { start: heading.titleStart, end: cell.end }), span: cell }];
@@ -105,6 +116,10 @@ export function classifyCell(text: string, cell: Span, ctx: CellContext, opts: {
     ctx.unitsSinceTask = true;
     ctx.seenStructure = true;
     return [unitsBlock(text, cell)];
+  }
+  if (opts.beforeTask && !opts.taskColumn && looksLikeUnmarkedHeading(s)) {
+    ctx.seenStructure = true;
+    return [{ kind: "section", level: ctx.unmarkedLevel, marker: null, title: cell, span: cell }];
   }
   if (!ctx.seenStructure) return [{ kind: "preamble", span: cell }];
   // plain text: the rest of a task a page break cut, or a task printed without a number

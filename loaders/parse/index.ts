@@ -6,7 +6,7 @@ import { parseCellLines } from "./layouts/cell-lines.ts";
 import { findUnitTags, parseProseTags } from "./layouts/prose-tags.ts";
 import { headerRow, parseTableRows, tableSeparator } from "./layouts/table-rows.ts";
 import { extractMeta, locateBody } from "./meta.ts";
-import { splitLines, type Line } from "./text.ts";
+import { detectNumbering, endsSentence, splitLines, type Line } from "./text.ts";
 import type { Issue, Layout, PlanDocument, Section, Span, Task } from "./types.ts";
 
 export type * from "./types.ts";
@@ -45,10 +45,11 @@ export function parsePlan(text: string): PlanDocument {
   const { body } = located;
   const bodyLines = lines.filter((l) => l.start >= body.start && l.end <= body.end);
   const layout = detectLayout(text, bodyLines, body);
+  const numbering = detectNumbering(bodyLines.flatMap((l) => l.text.split("\t").map((c) => ({ text: c }))));
   let blocks: Block[] = [];
-  if (layout === "table-rows") blocks = parseTableRows(text, bodyLines);
-  else if (layout === "cell-lines") blocks = parseCellLines(text, bodyLines);
-  else if (layout === "prose-tags") blocks = parseProseTags(text, body);
+  if (layout === "table-rows") blocks = parseTableRows(text, bodyLines, numbering);
+  else if (layout === "cell-lines") blocks = parseCellLines(text, bodyLines, numbering);
+  else if (layout === "prose-tags") blocks = parseProseTags(text, body, numbering);
   const { children, issues: treeIssues } = assemble(text, blocks);
   issues.push(...treeIssues);
 
@@ -63,8 +64,27 @@ export function parsePlan(text: string): PlanDocument {
     issues.length = 0;
     issues.push({ severity: "error", code: "unknown-layout", message: `没有识别出任何任务：版式无法识别（检测结果：${layout}）`, position: body });
   }
+  if (tasks > 0) {
+    const truncated = truncation(text, children, body);
+    if (truncated) issues.push(truncated);
+  }
   issues.sort((a, b) => (a.position?.start ?? -1) - (b.position?.start ?? -1));
   return { type: "document", meta, layout: tasks === 0 ? "none" : layout, children, issues, position: { start: 0, end: text.length } };
+}
+
+/**
+ * A plan cut off before its end (a truncated download): no closing lines, and the text stops inside the
+ * last task — mid-sentence — or inside the unit cell after it (ending on 、 or ，).
+ */
+function truncation(text: string, children: (Section | Task)[], body: Span): Issue | null {
+  if (body.end < text.length) return null; // 抄送 / 印发 lines follow: the file is complete
+  const flat = tasksOf({ children });
+  const last = flat[flat.length - 1].task;
+  const tail = text.slice(last.position.end, body.end).trim();
+  const cut = (tail === "" && !endsSentence(last.text)) || /[、，,（(]$/.test(tail);
+  if (!cut) return null;
+  const where = last.number !== null ? `第 ${last.number} 项任务` : "最后一项任务";
+  return { severity: "warning", code: "truncated", message: `文件在${where}中间结束，可能下载或转换不完整：已解析的 ${flat.length} 项任务保留`, position: { start: last.position.start, end: body.end } };
 }
 
 export function countTasks(nodes: (Section | Task)[]): number {

@@ -20,7 +20,7 @@ function isStructural(text: string, line: Line): boolean {
   if (t === "") return false;
   const at = line.start + (line.text.length - t.length);
   if (headingMarker(text, at, line.end)) return true;
-  if (/^\d{1,3}\s*[.、．](?!\d)/.test(t)) return true;
+  if (/^\d{1,3}\s*[.、．](?!\d)/.test(t) || /^([（(]\d{1,3}[)）]|[\u2460-\u2473])/.test(t)) return true;
   // a table header row: several column names on one line
   return (t.match(/具体要求|责任单位|牵头落实单位|牵头单位|工作任务|工作要求|具体任务|配合单位|工作措施/g) ?? []).length >= 2;
 }

@@ -89,6 +89,48 @@ export const TASK_NUMBER = /^(\d{1,3})(?:\s*[.、．](?!\d{1,3}(?!\d))|(?=[\u4e0
 /** Task numbers inside a cell that holds several tasks: preceded by whitespace or a paragraph mark. */
 export const INNER_TASK_NUMBER = /(?<=[\s\u2029。；;])(\d{1,3})\s*[.、．](?!\d{1,3}(?!\d))\s*/g;
 
+/**
+ * How a plan numbers its second level and its tasks. Most plans: （一） headings over 1. tasks. Some
+ * write the second level 1. and the tasks (1) or ①; one detector per document chooses.
+ */
+export interface Numbering {
+  name: "chinese-l2" | "arabic-l2";
+  /** A second-level heading marker other than （一）, or null. */
+  level2: RegExp | null;
+  /** A task number at the start of a cell; group 1 the digits, group 2 a circled number. */
+  task: RegExp;
+  /** Task numbers inside a cell, after whitespace or a sentence end. */
+  inner: RegExp;
+}
+
+export const CHINESE_L2: Numbering = { name: "chinese-l2", level2: null, task: TASK_NUMBER, inner: INNER_TASK_NUMBER };
+export const ARABIC_L2: Numbering = {
+  name: "arabic-l2",
+  level2: /^(\d{1,2})\s*[.．、](?!\d{1,3}(?!\d))\s*/,
+  task: /^(?:[（(]\s*(\d{1,3})\s*[)）]|([\u2460-\u2473]))\s*/,
+  inner: /(?<=[\s\u2029。；;])(?:[（(](\d{1,3})[)）]|([\u2460-\u2473]))\s*/g,
+};
+
+/** The task number a numbering match stands for: its digits, or the value of a circled ①–⑳. */
+export function matchedNumber(m: RegExpExecArray): number {
+  return m[1] !== undefined ? Number(m[1]) : m[2].charCodeAt(0) - 0x2460 + 1;
+}
+
+/** Choose the numbering of a document from the starts of its lines. */
+export function detectNumbering(lines: { text: string }[]): Numbering {
+  let paren = 0;
+  let arabicTasks = 0;
+  let chinese2 = 0;
+  for (const { text } of lines) {
+    const t = text.replace(/^[\s\u2029]+/, "").trimEnd();
+    if (ARABIC_L2.task.test(t)) paren++;
+    else if (LEVEL2.test(t)) chinese2++;
+    // a 1. line that reads as a sentence is a task, not a heading
+    else if (/^\d{1,2}\s*[.．、](?!\d)/.test(t) && (t.length > 48 || /[。；;]/.test(t.replace(/[。.]$/, "")))) arabicTasks++;
+  }
+  return paren >= 3 && arabicTasks === 0 && chinese2 === 0 ? ARABIC_L2 : CHINESE_L2;
+}
+
 export interface Marker {
   level: 1 | 2;
   marker: string;
@@ -97,10 +139,11 @@ export interface Marker {
   titleStart: number;
 }
 
-export function headingMarker(text: string, at: number, end: number): Marker | null {
+export function headingMarker(text: string, at: number, end: number, numbering: Numbering = CHINESE_L2): Marker | null {
   const s = text.slice(at, Math.min(end, at + 16));
   let m = LEVEL2.exec(s);
   if (m) return { level: 2, marker: m[0].trim(), value: chineseNumber(m[1]) ?? 0, titleStart: at + m[0].length };
+  if (numbering.level2 && (m = numbering.level2.exec(s))) return { level: 2, marker: m[0].trim(), value: Number(m[1]), titleStart: at + m[0].length };
   m = LEVEL1.exec(s);
   if (m) return { level: 1, marker: m[0].trim(), value: chineseNumber(m[1]) ?? 0, titleStart: at + m[0].length };
   return null;

@@ -15,15 +15,21 @@ export class ReadError extends Error {
 
 export interface Decoded {
   text: string;
-  encoding: Encoding;
+  encoding: Encoding | "mixed";
   /** Characters that could not be decoded and were replaced by U+FFFD. */
   replaced: number;
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
+/** Plans are tens of kilobytes; a file beyond this is not one plan (an archive, a data dump, a whole site). */
+export const MAX_BYTES = 16 * 1024 * 1024;
+
 export function decode(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) throw new ReadError("empty-file", "the file is empty (0 bytes)");
+  if (bytes.length > MAX_BYTES) {
+    throw new ReadError("file-too-large", `the file is ${(bytes.length / 1048576).toFixed(1)} MB; a plan is well under ${MAX_BYTES / 1048576} MB — split a combined file into one file per plan`);
+  }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return checked(new TextDecoder("utf-8").decode(bytes.subarray(3)), "utf-8-bom");
   }
@@ -44,8 +50,36 @@ export function decode(bytes: Uint8Array): Decoded {
   if (looksBinary(bytes)) {
     throw new ReadError("binary-file", "the file is binary, not text (NUL or control bytes); give a .txt, .html, .md or .docx plan");
   }
-  // the Chinese legacy encoding family (GB2312 ⊂ GBK ⊂ GB18030)
+  // the Chinese legacy encoding family (GB2312 ⊂ GBK ⊂ GB18030) — or a file pasted together from two
+  // encodings, which is read line by line
+  const mixed = decodeLines(bytes);
+  if (mixed) return mixed;
   return checked(iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "gb18030"), "gb18030");
+}
+
+/** Each line in UTF-8 when it is valid UTF-8 with non-ASCII text, else GB18030; null unless both occur. */
+function decodeLines(bytes: Uint8Array): Decoded | null {
+  const parts: string[] = [];
+  let utf8Lines = 0;
+  let gbLines = 0;
+  let start = 0;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  while (start < bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    end = end === -1 ? bytes.length : end + 1;
+    const line = bytes.subarray(start, end);
+    let text: string;
+    try {
+      text = utf8.decode(line);
+      if (line.some((b) => b >= 0x80)) utf8Lines++;
+    } catch {
+      text = iconv.decode(buffer.subarray(start, end), "gb18030");
+      gbLines++;
+    }
+    parts.push(text);
+    start = end;
+  }
+  return utf8Lines > 0 && gbLines > 0 ? checked(parts.join(""), "mixed") : null;
 }
 
 /** Chinese or ASCII text, not the noise another encoding's bytes make when read as UTF-16. */
@@ -60,7 +94,7 @@ function plausibleText(s: string): boolean {
   return good >= sample.length * 0.95;
 }
 
-function checked(text: string, encoding: Encoding): Decoded {
+function checked(text: string, encoding: Encoding | "mixed"): Decoded {
   let replaced = 0;
   for (let i = text.indexOf("\ufffd"); i !== -1; i = text.indexOf("\ufffd", i + 1)) replaced++;
   return { text, encoding, replaced };

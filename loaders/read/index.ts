@@ -2,7 +2,7 @@
 // detection, then normalisation with an offset map back to the decoded text.
 import { createHash } from "node:crypto";
 import mammoth from "mammoth";
-import { decode, ReadError, type Encoding } from "./decode.ts";
+import { decode, MAX_BYTES, ReadError, type Encoding } from "./decode.ts";
 import { htmlToText } from "./html.ts";
 import { normalize } from "./normalize.ts";
 
@@ -16,7 +16,7 @@ export interface SourceText {
   sha256: string;
   byteLength: number;
   format: Format;
-  encoding: Encoding | "docx";
+  encoding: Encoding | "mixed" | "docx";
   /** The decoded text (for .html/.docx: the text extracted from the markup). */
   original: string;
   /** The normalised text every span refers to. */
@@ -28,6 +28,7 @@ export interface SourceText {
 }
 
 export async function readSource(sourceFile: string, bytes: Uint8Array): Promise<SourceText> {
+  if (bytes.length > MAX_BYTES) decode(bytes); // throws file-too-large before any format work
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const base = { sourceFile, sha256, byteLength: bytes.length };
   const format = sniff(sourceFile, bytes);

@@ -61,12 +61,13 @@ export function specOf(plan: PlanDocument): PlanSpec {
 }
 
 /** What a tree says, in a form two layouts of the same content must agree on. */
-export function essence(plan: PlanDocument) {
+export function essence(plan: PlanDocument, options: { numbers?: boolean; roles?: (role: Role) => Role } = {}) {
+  const key = (s: string) => s.replace(/[\s\p{P}]/gu, "");
   return tasksOf(plan).map(({ task, path }) => ({
-    path: path.map((s) => s.title.replace(/\s+/g, "")).join(" / "),
-    number: task.number,
-    text: task.text.replace(/\s+/g, ""),
-    units: task.units.flatMap((p) => p.units.map((u) => `${p.role}:${u.name.replace(/\(/g, "（").replace(/\)/g, "）")}`)).sort(),
+    path: path.map((s) => key(s.title)).join(" / "),
+    number: options.numbers === false ? null : task.number,
+    text: key(task.text),
+    units: [...new Set(task.units.flatMap((p) => p.units.map((u) => `${options.roles ? options.roles(p.role) : p.role}:${u.name.replace(/\(/g, "（").replace(/\)/g, "）")}`)))].sort(),
   }));
 }
 
@@ -143,7 +144,7 @@ export function render(spec: PlanSpec, layout: LayoutName): string {
       for (const { l1, l2, task, firstInL1, firstInL2 } of walk(spec)) {
         if (firstInL1) out.push(heading(l1), "");
         if (l2 && firstInL2) out.push(`${l1.sections.indexOf(l2) + 1}. ${l2.title}`, "");
-        out.push(`（${task.number ?? ""}）${task.text}（${unitText(task.units)}）`, "");
+        out.push(`${task.number === null ? "" : `（${task.number}）`}${task.text}${task.units.length ? `（${unitText(task.units)}）` : ""}`, "");
       }
       break;
     }
@@ -155,8 +156,13 @@ export function render(spec: PlanSpec, layout: LayoutName): string {
           para = "";
         }
         if (firstInL1) out.push(heading(l1), "");
-        if (l2 && firstInL2) para = `${heading(l2)}。`;
-        para += `${task.text}${task.units.length ? `（${unitText(task.units)}）` : ""}`;
+        if (l2 && firstInL2) para = `${heading(l2).replace(/[。.]$/, "")}。`;
+        if (task.units.length) para += `${task.text}（${unitText(task.units)}）`;
+        else {
+          // a task with no unit tag ends at its paragraph
+          out.push(para + task.text, "");
+          para = "";
+        }
       }
       if (para) out.push(para);
       break;

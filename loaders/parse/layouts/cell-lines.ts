@@ -3,14 +3,14 @@
 // a page break, or several tasks in one cell). The column of a cell is read from its content.
 import type { Block } from "../assemble.ts";
 import { classifyCell, newContext } from "../cells.ts";
-import { endsSentence, headingMarker, TASK_NUMBER, type Line } from "../text.ts";
+import { CHINESE_L2, endsSentence, headingMarker, type Line, type Numbering } from "../text.ts";
 import type { Span } from "../types.ts";
 import { looksLikeUnitList } from "../units.ts";
 
-export function parseCellLines(text: string, lines: Line[]): Block[] {
+export function parseCellLines(text: string, lines: Line[], numbering: Numbering = CHINESE_L2): Block[] {
   const tabbed = lines.filter((l) => /^\t[^\t]*\S/.test(l.text)).length;
   // with tabs: a tab starts a cell; without (one cell per line): content decides
-  const startsCell = tabbed > 0 ? (l: Line) => l.text.startsWith("\t") : (l: Line, prev: string) => !continues(prev, l.text);
+  const startsCell = tabbed > 0 ? (l: Line) => l.text.startsWith("\t") : (l: Line, prev: string) => !continues(prev, l.text, numbering);
   const cells: Span[] = [];
   let current: Span | null = null;
   for (const line of lines) {
@@ -22,15 +22,24 @@ export function parseCellLines(text: string, lines: Line[]): Block[] {
     } else current.end = line.end;
   }
   if (current) cells.push(current);
-  const ctx = newContext();
-  return cells.flatMap((cell) => classifyCell(text, trim(text, cell), ctx));
+  const ctx = newContext(numbering);
+  const trimmed = cells.map((c) => trim(text, c));
+  ctx.unmarkedLevel = trimmed.some((c) => headingMarker(text, c.start, c.end, numbering)?.level === 1) ? 2 : 1;
+  return trimmed.flatMap((cell, i) => {
+    const next = trimmed[i + 1];
+    const beforeTask = next !== undefined && numbering.task.test(text.slice(next.start, Math.min(next.end, next.start + 10)));
+    return classifyCell(text, cell, ctx, { beforeTask });
+  });
 }
 
 /** Without tabs, a line continues the one above when that one stopped mid-sentence. */
-function continues(prev: string, line: string): boolean {
+function continues(prev: string, line: string, numbering: Numbering): boolean {
   const t = line.trim();
-  if (prev === "" || endsSentence(prev)) return false;
-  if (headingMarker(t, 0, t.length) || TASK_NUMBER.test(t)) return false;
+  const p = prev.trim();
+  if (p === "" || endsSentence(p)) return false;
+  if (headingMarker(p, 0, p.length, numbering)) return false; // a heading is one line
+  if (looksLikeUnitList(p) && !/[、，,]$/.test(p)) return false; // a complete unit cell
+  if (headingMarker(t, 0, t.length, numbering) || numbering.task.test(t)) return false;
   if (looksLikeUnitList(t) && !/[、，,]$/.test(prev.trim())) return false;
   return true;
 }

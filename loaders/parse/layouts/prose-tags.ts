@@ -2,8 +2,8 @@
 // parentheses — 「…集中展示建设成果。（县发改局牵头负责）」 — under 一、 and （一） headings whose first
 // sentence is the heading's title. National and provincial plans (（XX部牵头）) are written this way too.
 import type { Block } from "../assemble.ts";
-import { unitsBlock } from "../cells.ts";
-import { endsSentence, headingMarker, TASK_NUMBER, trimSpan } from "../text.ts";
+import { looksLikeUnmarkedHeading, unitsBlock } from "../cells.ts";
+import { CHINESE_L2, endsSentence, headingMarker, matchedNumber, trimSpan, type Numbering } from "../text.ts";
 import type { Span } from "../types.ts";
 import { looksLikeUnitList } from "../units.ts";
 
@@ -27,16 +27,16 @@ export function findUnitTags(text: string, from: number, to: number): Tag[] {
       if (stack.length > 64) stack.shift(); // hostile nesting: forget the oldest
     } else if ((ch === "）" || ch === ")") && stack.length > 0) {
       const open = stack.pop()!;
-      if (stack.length > 0 || i - open > 160) continue; // only outermost, plausibly short groups
+      if (stack.length > 0 || i - open > 400) continue; // only outermost groups, no longer than a long unit list
       const inner = { start: open + 1, end: i };
       const content = text.slice(inner.start, inner.end).replace(/\s+/g, "");
       if (ROLE_END.test(content) && looksLikeUnitList(content)) tags.push({ span: { start: open, end: i + 1 }, inner });
-    } else if (ch === "\n" && stack.length > 0 && i - stack[stack.length - 1] > 160) stack.length = 0;
+    } else if (ch === "\n" && stack.length > 0 && i - stack[stack.length - 1] > 400) stack.length = 0;
   }
   return tags;
 }
 
-export function parseProseTags(text: string, body: Span): Block[] {
+export function parseProseTags(text: string, body: Span, numbering: Numbering = CHINESE_L2): Block[] {
   const tags = findUnitTags(text, body.start, body.end);
   const blocks: Block[] = [];
   let pieces: Span[] = [];
@@ -59,6 +59,10 @@ export function parseProseTags(text: string, body: Span): Block[] {
     number = null;
   };
 
+  // headings printed without a marker are level 1, or level 2 under 一、 headings
+  const bodyText = text.slice(body.start, body.end);
+  const unmarkedLevel: 1 | 2 = /(^|\n)[\s]*[一二三四五六七八九十]{1,3}[、.．]/.test(bodyText) ? 2 : 1;
+
   let pos = body.start;
   let atLineStart = true;
   while (pos < body.end) {
@@ -71,15 +75,25 @@ export function parseProseTags(text: string, body: Span): Block[] {
         continue;
       }
       const startsWithTag = tagIndex < tags.length && tags[tagIndex].span.start === pos;
-      const heading = headingMarker(text, pos, lineEnd);
-      const numbered = TASK_NUMBER.exec(text.slice(pos, Math.min(lineEnd, pos + 8)));
-      if (heading || (numbered && /[.、．]/.test(numbered[0]))) flush();
+      const heading = headingMarker(text, pos, lineEnd, numbering);
+      const found = numbering.task.exec(text.slice(pos, Math.min(lineEnd, pos + 10)));
+      const numbered = found && /[.、．（(）)\u2460-\u2473]/.test(found[0]) ? found : null;
+      if (heading || numbered) flush();
       else if (!startsWithTag && pieceText !== "" && endsSentence(pieceText)) flush(); // a paragraph that ended with no tag
+      const line = text.slice(pos, lineEnd);
+      if (!heading && !numbered && !startsWithTag && pieceText.trim() === "" && looksLikeUnmarkedHeading(line) && text.slice(lineEnd, body.end).trim() !== "") {
+        flush();
+        sawStructure = true;
+        const title = trimSpan(text, { start: pos, end: lineEnd });
+        blocks.push({ kind: "section", level: unmarkedLevel, marker: null, title, span: title });
+        pos = lineEnd + 1;
+        continue;
+      }
       if (heading) {
         sawStructure = true;
         const rest = text.slice(heading.titleStart, lineEnd);
         let titleEnd = lineEnd;
-        if (heading.level === 2) {
+        if (heading.level === 2 && numbering.name === "chinese-l2") {
           const stop = rest.search(/[。]/);
           if (stop !== -1 && stop <= 80) titleEnd = heading.titleStart + stop;
           else if (rest.length > 80) titleEnd = heading.titleStart; // no short title sentence: the text is all task
@@ -90,9 +104,9 @@ export function parseProseTags(text: string, body: Span): Block[] {
         atLineStart = false;
         continue;
       }
-      if (numbered && /[.、．]/.test(numbered[0])) {
+      if (numbered) {
         sawStructure = true;
-        number = Number(numbered[1]);
+        number = matchedNumber(numbered);
         pos += numbered[0].length;
       }
     }

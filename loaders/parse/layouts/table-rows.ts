@@ -3,7 +3,7 @@
 // repeats at page breaks; section cells repeat too and are recognised as repeats by the assembler.
 import type { Block } from "../assemble.ts";
 import { classifyCell, headerRole, newContext, numberedTasks, unitsBlock, type ColumnRole } from "../cells.ts";
-import { headingMarker, splitCells, type Line } from "../text.ts";
+import { CHINESE_L2, headingMarker, splitCells, type Line, type Numbering } from "../text.ts";
 import type { Span } from "../types.ts";
 
 export function headerRow(text: string, line: Line, sep: string): ColumnRole[] | null {
@@ -18,9 +18,9 @@ export function tableSeparator(line: Line): "\t" | "|" {
   return line.text.includes("\t") ? "\t" : "|";
 }
 
-export function parseTableRows(text: string, lines: Line[]): Block[] {
+export function parseTableRows(text: string, lines: Line[], numbering: Numbering = CHINESE_L2): Block[] {
   const blocks: Block[] = [];
-  const ctx = newContext();
+  const ctx = newContext(numbering);
   let columns: ColumnRole[] | null = null;
   let sep: "\t" | "|" = "\t";
   for (const line of lines) {
@@ -51,7 +51,7 @@ export function parseTableRows(text: string, lines: Line[]): Block[] {
       switch (role) {
         case "section": {
           sectionLevel++;
-          const marker = headingMarker(text, cell.start, cell.end);
+          const marker = headingMarker(text, cell.start, cell.end, numbering);
           const level = marker ? marker.level : sectionLevel === 1 ? 1 : 2;
           const title: Span = marker ? { start: marker.titleStart, end: cell.end } : cell;
           blocks.push({ kind: "section", level, marker: marker?.marker ?? null, title, span: cell });

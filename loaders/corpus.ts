@@ -69,9 +69,10 @@ export async function parseFile(sourceFile: string, bytes: Uint8Array): Promise<
   }
 }
 
-export async function parseFiles(files: string[], onDoc?: (doc: ParsedDoc, index: number) => void): Promise<ParsedDoc[]> {
+export async function parseFiles(input: string[], onDoc?: (doc: ParsedDoc, index: number) => void): Promise<ParsedDoc[]> {
   const byId = new Map<string, ParsedDoc>();
   const docs: ParsedDoc[] = [];
+  const files = [...input].sort(); // whatever order they come in, the same copy of a duplicate is kept
   for (let i = 0; i < files.length; i++) {
     let doc: ParsedDoc;
     try {

@@ -1,5 +1,5 @@
-// Hive-partitioned Parquet (<table>/province=…/year=…/data_0.parquet) for corpora that outgrow one
-// machine: DuckDB, Spark and Trino read it unchanged. Tables without province and year of their own get
+// Hive-partitioned Parquet (<table>/province=…/year=…/data_0.parquet, values percent-encoded) for
+// corpora that outgrow one machine: DuckDB, Spark and Trino read it unchanged. Tables without province and year of their own get
 // them from their document, so every table partitions the same way.
 import { mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -14,17 +14,14 @@ export async function writePartitioned(dir: string, tables: Tables): Promise<voi
     if (name !== "documents") await loadTable(conn, name, SCHEMA[name], tables[name]);
     const target = join(resolve(dir), name);
     rmSync(target, { recursive: true, force: true });
+    // documents carry province and year themselves; the other tables take them from their document
     const select =
       name === "requirements"
         ? `SELECT *, 'all' AS province, 0 AS year FROM requirements` // corpus-wide: one partition
         : name === "documents"
-          ? `SELECT *, coalesce(province, 'unknown') AS province_part, coalesce(year, 0) AS year_part FROM documents`
-          : `SELECT t.*, coalesce(d.province, 'unknown') AS province, coalesce(d.year, 0) AS year FROM "${name}" t JOIN documents d USING (doc_id)`;
-    // documents has its own province/year columns: partition on copies, named as elsewhere
-    const sql =
-      name === "documents"
-        ? `COPY (SELECT * EXCLUDE (province_part, year_part), province_part AS partition_province, year_part AS partition_year FROM (${select})) TO ${sqlString(target)} (FORMAT parquet, PARTITION_BY (partition_province, partition_year))`
-        : `COPY (${select}) TO ${sqlString(target)} (FORMAT parquet, PARTITION_BY (province, year))`;
+          ? `SELECT * FROM documents`
+          : `SELECT t.*, d.province, d.year FROM "${name}" t JOIN documents d USING (doc_id)`;
+    const sql = `COPY (${select}) TO ${sqlString(target)} (FORMAT parquet, PARTITION_BY (province, year))`;
     await conn.run(sql);
   }
   conn.closeSync();

@@ -69,9 +69,13 @@ export async function parseFile(sourceFile: string, bytes: Uint8Array): Promise<
   }
 }
 
-export async function parseFiles(input: string[], onDoc?: (doc: ParsedDoc, index: number) => void): Promise<ParsedDoc[]> {
-  const byId = new Map<string, ParsedDoc>();
-  const docs: ParsedDoc[] = [];
+/**
+ * Parse files one at a time, in sorted order, and hand each document to `onDoc` without keeping it:
+ * a corpus of tens of thousands of plans never holds all its trees. A file whose normalised content
+ * was already seen is reported with `duplicateOf` (the file kept) instead of being parsed into the corpus.
+ */
+export async function streamFiles(input: string[], onDoc: (doc: ParsedDoc, index: number, duplicateOf: string | null) => void): Promise<void> {
+  const seen = new Map<string, string>();
   const files = [...input].sort(); // whatever order they come in, the same copy of a duplicate is kept
   for (let i = 0; i < files.length; i++) {
     let doc: ParsedDoc;
@@ -80,13 +84,19 @@ export async function parseFiles(input: string[], onDoc?: (doc: ParsedDoc, index
     } catch (e) {
       doc = { docId: createHash("sha256").update(files[i]).digest("hex").slice(0, 16), sourceFile: files[i], source: null, plan: null, failure: { code: "unreadable-file", message: (e as Error).message }, duplicates: [] };
     }
-    const first = byId.get(doc.docId);
-    if (first) first.duplicates.push(doc.sourceFile);
-    else {
-      byId.set(doc.docId, doc);
-      docs.push(doc);
-    }
-    onDoc?.(doc, i);
+    const kept = seen.get(doc.docId) ?? null;
+    if (kept === null) seen.set(doc.docId, doc.sourceFile);
+    onDoc(doc, i, kept);
   }
-  return docs;
+}
+
+/** Parse files into documents kept in memory (small corpora, tests); duplicates are kept once. */
+export async function parseFiles(input: string[], onDoc?: (doc: ParsedDoc, index: number) => void): Promise<ParsedDoc[]> {
+  const docs = new Map<string, ParsedDoc>();
+  await streamFiles(input, (doc, i, duplicateOf) => {
+    if (duplicateOf === null) docs.set(doc.docId, doc);
+    else docs.get(doc.docId)!.duplicates.push(doc.sourceFile);
+    onDoc?.(doc, i);
+  });
+  return [...docs.values()];
 }

@@ -2,8 +2,8 @@
 // first. Exit codes: 0 success, 1 some documents failed (the rest are written), 2 usage error.
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { displayPath, listFiles, parseFiles } from "../corpus.ts";
-import { buildTables } from "../tables/build.ts";
+import { displayPath, listFiles, streamFiles } from "../corpus.ts";
+import { TableBuilder } from "../tables/build.ts";
 import { TABLE_NAMES } from "../tables/schema.ts";
 import { writeParquet } from "../tables/write.ts";
 import { writePartitioned } from "../tables/partition.ts";
@@ -65,14 +65,26 @@ async function ingest(args: string[]): Promise<number> {
   if (files.length === 0) throw new UsageError(`no files found in ${positionals.join(" ")}`);
   const progress = process.stderr.isTTY && files.length >= 200;
   const started = Date.now();
-  const docs = await parseFiles(files, (doc, i) => {
+  const builder = new TableBuilder();
+  let failed = 0;
+  let duplicates = 0;
+  await streamFiles(files, (doc, i, duplicateOf) => {
     const p = doc.plan;
-    if (doc.failure) {
+    if (duplicateOf !== null) {
+      duplicates++;
+      builder.addDuplicate(doc.docId, doc.sourceFile, duplicateOf);
+      if (!values.quiet && !progress) console.log(`dup  ${doc.sourceFile}: same content as ${duplicateOf}, kept once`);
+    } else if (doc.failure) {
+      failed++;
+      builder.add(doc);
       const line = `FAIL ${doc.sourceFile}: ${doc.failure.code}: ${doc.failure.message}`;
       console.error(line);
-    } else if (!values.quiet && !progress) {
-      const warnings = p!.issues.filter((x) => x.severity === "warning").length;
-      console.log(`ok   ${doc.sourceFile}  ${p!.meta.region ?? "?"} ${p!.meta.year ?? "?"}  ${p!.layout}  ${countTasks(doc)} tasks${warnings ? `, ${warnings} warnings` : ""}`);
+    } else {
+      builder.add(doc);
+      if (!values.quiet && !progress) {
+        const warnings = p!.issues.filter((x) => x.severity === "warning").length;
+        console.log(`ok   ${doc.sourceFile}  ${p!.meta.region ?? "?"} ${p!.meta.year ?? "?"}  ${p!.layout}  ${countTasks(doc)} tasks${warnings ? `, ${warnings} warnings` : ""}`);
+      }
     }
     if (progress) {
       const width = 30;
@@ -81,17 +93,16 @@ async function ingest(args: string[]): Promise<number> {
       if (i + 1 === files.length) process.stderr.write("\n");
     }
   });
-  const tables = buildTables(docs);
+  const tables = builder.finish();
   const out = values.out as string;
+  const counts = { tasks: tables.tasks.length, assignments: tables.assignments.length, requirements: tables.requirements.length, issues: tables.parse_issues.length };
   if (values.partition) await writePartitioned(out, tables);
-  else await writeParquet(out, tables);
-  const failed = docs.filter((d) => d.failure).length;
-  const duplicates = docs.reduce((n, d) => n + d.duplicates.length, 0);
+  else await writeParquet(out, tables, { release: true });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
-    `${files.length} files: ${docs.length - failed} parsed, ${failed} failed${duplicates ? `, ${duplicates} duplicates kept once` : ""}; ` +
-      `${tables.tasks.length} tasks, ${tables.assignments.length} unit assignments, ${tables.requirements.length} requirements; ` +
-      `${tables.parse_issues.length} parse issues; written to ${displayPath(out)}/ in ${seconds}s`,
+    `${files.length} files: ${files.length - duplicates - failed} parsed, ${failed} failed${duplicates ? `, ${duplicates} duplicates kept once` : ""}; ` +
+      `${counts.tasks} tasks, ${counts.assignments} unit assignments, ${counts.requirements} requirements; ` +
+      `${counts.issues} parse issues; written to ${displayPath(out)}/ in ${seconds}s`,
   );
   return failed > 0 ? 1 : 0;
 }

@@ -4,8 +4,8 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { listFiles, parseFiles } from "../corpus.ts";
-import { buildTables } from "../tables/build.ts";
+import { listFiles, streamFiles } from "../corpus.ts";
+import { TableBuilder } from "../tables/build.ts";
 import { writeParquet } from "../tables/write.ts";
 import { openWarehouse, runQuery } from "../warehouse/index.ts";
 import { writePages } from "./pages.ts";
@@ -26,9 +26,9 @@ export interface Manifest {
 export const REQUIREMENT_PAGES = 200;
 
 export async function prepareSite(corpus = process.env.ZWGK_CORPUS || join(ROOT, "seeds")): Promise<Manifest> {
-  const files = listFiles([corpus]);
-  const docs = await parseFiles(files);
-  const tables = buildTables(docs);
+  const builder = new TableBuilder();
+  await streamFiles(listFiles([corpus]), (doc, _i, duplicateOf) => (duplicateOf === null ? builder.add(doc) : builder.addDuplicate(doc.docId, doc.sourceFile, duplicateOf)));
+  const tables = builder.finish();
   rmSync(SITE_DIR, { recursive: true, force: true });
   mkdirSync(SITE_DIR, { recursive: true });
   await writeParquet(SITE_DIR, tables);

@@ -25,17 +25,50 @@ function codePoints(text: string): (offset: number) => number {
 
 const ROLE_RANK: Record<Role, number> = { lead: 3, participant: 2, responsible: 1 };
 
+/**
+ * One copy of each repeated string (unit names, kinds, categories, evidence, section paths): a national
+ * corpus repeats the same few thousand values millions of times, and V8 does not share computed strings.
+ */
+const interned = new Map<string, string>();
+function intern<T extends string | null>(s: T): T {
+  if (s === null) return s;
+  const hit = interned.get(s);
+  if (hit !== undefined) return hit as T;
+  if (interned.size > 2_000_000) interned.clear();
+  interned.set(s, s);
+  return s;
+}
+
 export interface BuildOptions {
   thresholds?: Thresholds;
   /** Skip requirement grouping (requirement_id NULL, requirements empty). */
   skipRequirements?: boolean;
 }
 
+/** Parsed documents → rows, in any order; the whole corpus at once or one document at a time. */
 export function buildTables(docs: ParsedDoc[], options: BuildOptions = {}): Tables {
-  const tables: Tables = { documents: [], sections: [], tasks: [], assignments: [], requirements: [], parse_issues: [], texts: [] };
-  const groupInputs: GroupInput[] = [];
-  const sorted = [...docs].sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : a.sourceFile > b.sourceFile ? 1 : 0));
-  for (const doc of sorted) {
+  const builder = new TableBuilder();
+  for (const doc of docs) builder.add(doc);
+  return builder.finish(options);
+}
+
+/**
+ * Rows accumulate one document at a time, so that a large corpus never holds its parse trees and
+ * texts' offset maps all at once: `add` each document as it is parsed, `finish` once.
+ */
+export class TableBuilder {
+  private readonly byFile: { sourceFile: string; tables: Omit<Tables, "requirements">; group: GroupInput[] }[] = [];
+
+  /** A later file with the same content as an added document: reported, not added. */
+  addDuplicate(docId: string, sourceFile: string, keptFile: string) {
+    const kept = this.byFile.find((f) => f.sourceFile === keptFile);
+    kept?.tables.parse_issues.push({ doc_id: docId, severity: "info", code: "duplicate-document", message: `与 ${sourceFile} 内容相同，只保留一份`, span_start: null, span_end: null, source_file: keptFile });
+  }
+
+  add(doc: ParsedDoc) {
+    const tables: Omit<Tables, "requirements"> = { documents: [], sections: [], tasks: [], assignments: [], parse_issues: [], texts: [] };
+    const groupInputs: GroupInput[] = [];
+    this.byFile.push({ sourceFile: doc.sourceFile, tables, group: groupInputs });
     const { plan, source } = doc;
     const issues = [...(plan?.issues ?? [])];
     if (!plan || !source) issues.push({ severity: "error", code: doc.failure?.code ?? "internal-error", message: doc.failure?.message ?? "unknown failure", position: null });
@@ -59,7 +92,7 @@ export function buildTables(docs: ParsedDoc[], options: BuildOptions = {}): Tabl
       char_count: source ? [...source.text].length : 0, format: source?.format ?? null, encoding: source?.encoding ?? null,
       error_count: issues.filter((i) => i.severity === "error").length, warning_count: issues.filter((i) => i.severity === "warning").length,
     });
-    if (!plan || !source || !meta) continue;
+    if (!plan || !source || !meta) return;
     tables.texts.push({ doc_id: doc.docId, text: source.text });
 
     const sectionIds = new Map<Section, string>();
@@ -78,9 +111,9 @@ export function buildTables(docs: ParsedDoc[], options: BuildOptions = {}): Tabl
       const time = timeExpressions(task.text);
       const row: Row = {
         task_id: taskId, doc_id: doc.docId, seq: i + 1, number: task.number, section_id: path.length ? sectionIds.get(path[path.length - 1])! : null,
-        section_path: path.map((s) => `${s.marker ?? ""}${s.title}`).join(" / ") || null, text: task.text,
+        section_path: intern(path.map((s) => `${s.marker ?? ""}${s.title}`).join(" / ") || null), text: task.text,
         span_start: cp(task.position.start), span_end: cp(task.position.end), category: c.category, categories: c.categories, domain: c.domain,
-        deadline: task.deadline ?? time.deadline, requirement_id: null, frequency: time.frequency, category_evidence: c.evidence.join("；") || null,
+        deadline: task.deadline ?? time.deadline, requirement_id: null, frequency: time.frequency, category_evidence: intern(c.evidence.join("；") || null),
       };
       tables.tasks.push(row);
       groupInputs.push({ taskId, docId: doc.docId, text: task.text, region: meta.regionCode ?? meta.region, year: meta.year });
@@ -95,7 +128,7 @@ export function buildTables(docs: ParsedDoc[], options: BuildOptions = {}): Tabl
             continue;
           }
           byUnit.set(info.unit, {
-            task_id: taskId, doc_id: doc.docId, unit_raw: unit.name, unit: info.unit, unit_kind: info.kind, role: phrase.role, blanket: info.blanket,
+            task_id: taskId, doc_id: doc.docId, unit_raw: intern(unit.name), unit: intern(info.unit), unit_kind: info.kind, role: phrase.role, blanket: info.blanket,
             span_start: cp(unit.position.start), span_end: cp(unit.position.end),
           });
         }
@@ -103,10 +136,17 @@ export function buildTables(docs: ParsedDoc[], options: BuildOptions = {}): Tabl
       tables.assignments.push(...byUnit.values());
     });
   }
-  if (!options.skipRequirements) {
-    const grouping = groupRequirements(groupInputs, options.thresholds);
-    for (const row of tables.tasks) row.requirement_id = grouping.requirementOf.get(row.task_id as string) ?? null;
-    tables.requirements = grouping.requirements as unknown as Row[];
+
+  /** All rows, documents in source-file order (whatever order they were added in), requirements grouped. */
+  finish(options: BuildOptions = {}): Tables {
+    const files = [...this.byFile].sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : a.sourceFile > b.sourceFile ? 1 : 0));
+    const tables: Tables = { documents: [], sections: [], tasks: [], assignments: [], requirements: [], parse_issues: [], texts: [] };
+    for (const f of files) for (const name of Object.keys(f.tables) as (keyof typeof f.tables)[]) for (const row of f.tables[name]) tables[name].push(row);
+    if (!options.skipRequirements) {
+      const grouping = groupRequirements(files.flatMap((f) => f.group), options.thresholds);
+      for (const row of tables.tasks) row.requirement_id = grouping.requirementOf.get(row.task_id as string) ?? null;
+      tables.requirements = grouping.requirements as unknown as Row[];
+    }
+    return tables;
   }
-  return tables;
 }

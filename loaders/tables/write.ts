@@ -81,17 +81,24 @@ export function sqlString(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
 
-/** Write every table as <dir>/<table>.parquet. */
-export async function writeParquet(dir: string, tables: Tables, conn?: DuckDBConnection): Promise<string[]> {
+/**
+ * Write every table as <dir>/<table>.parquet. With `release`, each table's rows are dropped (from the
+ * JS arrays and from DuckDB) as soon as its file is written, so a large corpus is never held twice.
+ */
+export async function writeParquet(dir: string, tables: Tables, options: { release?: boolean } = {}): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
-  const c = conn ?? (await openDuckDB());
+  const c = await openDuckDB();
   const files: string[] = [];
   for (const name of TABLE_NAMES) {
     await loadTable(c, name, SCHEMA[name], tables[name]);
     const file = join(resolve(dir), `${name}.parquet`);
     await c.run(`COPY "${name}" TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd)`);
     files.push(file);
+    if (options.release) {
+      await c.run(`DROP TABLE "${name}"`);
+      tables[name].length = 0;
+    }
   }
-  if (!conn) c.closeSync();
+  c.closeSync();
   return files;
 }

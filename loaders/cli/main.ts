@@ -5,8 +5,7 @@ import { parseArgs } from "node:util";
 import { displayPath, listFiles, streamFiles } from "../corpus.ts";
 import { TableBuilder } from "../tables/build.ts";
 import { TABLE_NAMES } from "../tables/schema.ts";
-import { writeParquet } from "../tables/write.ts";
-import { writePartitioned } from "../tables/partition.ts";
+import { DuckDBSink } from "../tables/sink.ts";
 import { openWarehouse, runQuery, formatRows, type OutputFormat } from "../warehouse/index.ts";
 import { ANALYSES, runAnalysis } from "../warehouse/analyses.ts";
 
@@ -65,7 +64,8 @@ async function ingest(args: string[]): Promise<number> {
   if (files.length === 0) throw new UsageError(`no files found in ${positionals.join(" ")}`);
   const progress = process.stderr.isTTY && files.length >= 200;
   const started = Date.now();
-  const builder = new TableBuilder();
+  const sink = await DuckDBSink.open();
+  const builder = new TableBuilder(sink);
   let failed = 0;
   let duplicates = 0;
   await streamFiles(files, (doc, i, duplicateOf) => {
@@ -93,11 +93,9 @@ async function ingest(args: string[]): Promise<number> {
       if (i + 1 === files.length) process.stderr.write("\n");
     }
   });
-  const tables = builder.finish();
   const out = values.out as string;
-  const counts = { tasks: tables.tasks.length, assignments: tables.assignments.length, requirements: tables.requirements.length, issues: tables.parse_issues.length };
-  if (values.partition) await writePartitioned(out, tables);
-  else await writeParquet(out, tables, { release: true });
+  await sink.finish(builder.group(), out, { partition: Boolean(values.partition) });
+  const counts = { tasks: sink.counts.tasks, assignments: sink.counts.assignments, requirements: sink.counts.requirements, issues: sink.counts.parse_issues };
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
     `${files.length} files: ${files.length - duplicates - failed} parsed, ${failed} failed${duplicates ? `, ${duplicates} duplicates kept once` : ""}; ` +

@@ -8,6 +8,7 @@ import { resolveUnit } from "../enrich/units.ts";
 import { sectionsOf, tasksOf } from "../parse/index.ts";
 import type { Role, Section } from "../parse/types.ts";
 import type { Row, Tables } from "./schema.ts";
+import type { RowSink } from "./sink.ts";
 
 /** UTF-16 offset → Unicode code point offset (what DuckDB's substring and Python count). */
 function codePoints(text: string): (offset: number) => number {
@@ -59,16 +60,36 @@ export function buildTables(docs: ParsedDoc[], options: BuildOptions = {}): Tabl
 export class TableBuilder {
   private readonly byFile: { sourceFile: string; tables: Omit<Tables, "requirements">; group: GroupInput[] }[] = [];
 
+  /** With a sink, each document's rows go to it as the document is added and are not kept here. */
+  constructor(private readonly sink: RowSink | null = null) {}
+
   /** A later file with the same content as an added document: reported, not added. */
   addDuplicate(docId: string, sourceFile: string, keptFile: string) {
-    const kept = this.byFile.find((f) => f.sourceFile === keptFile);
-    kept?.tables.parse_issues.push({ doc_id: docId, severity: "info", code: "duplicate-document", message: `与 ${sourceFile} 内容相同，只保留一份`, span_start: null, span_end: null, source_file: keptFile });
+    const row: Row = { doc_id: docId, severity: "info", code: "duplicate-document", message: `与 ${sourceFile} 内容相同，只保留一份`, span_start: null, span_end: null, source_file: keptFile };
+    if (this.sink) this.sink.append("parse_issues", [row]);
+    else this.byFile.find((f) => f.sourceFile === keptFile)?.tables.parse_issues.push(row);
+  }
+
+  /** The requirement groups of everything added so far. */
+  group(options: BuildOptions = {}) {
+    const files = [...this.byFile].sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : a.sourceFile > b.sourceFile ? 1 : 0));
+    return groupRequirements(files.flatMap((f) => f.group), options.thresholds);
   }
 
   add(doc: ParsedDoc) {
     const tables: Omit<Tables, "requirements"> = { documents: [], sections: [], tasks: [], assignments: [], parse_issues: [], texts: [] };
     const groupInputs: GroupInput[] = [];
     this.byFile.push({ sourceFile: doc.sourceFile, tables, group: groupInputs });
+    this.build(doc, tables, groupInputs);
+    if (this.sink) {
+      for (const name of Object.keys(tables) as (keyof typeof tables)[]) {
+        this.sink.append(name, tables[name]);
+        tables[name] = [];
+      }
+    }
+  }
+
+  private build(doc: ParsedDoc, tables: Omit<Tables, "requirements">, groupInputs: GroupInput[]) {
     const { plan, source } = doc;
     const issues = [...(plan?.issues ?? [])];
     if (!plan || !source) issues.push({ severity: "error", code: doc.failure?.code ?? "internal-error", message: doc.failure?.message ?? "unknown failure", position: null });
@@ -143,7 +164,7 @@ export class TableBuilder {
     const tables: Tables = { documents: [], sections: [], tasks: [], assignments: [], requirements: [], parse_issues: [], texts: [] };
     for (const f of files) for (const name of Object.keys(f.tables) as (keyof typeof f.tables)[]) for (const row of f.tables[name]) tables[name].push(row);
     if (!options.skipRequirements) {
-      const grouping = groupRequirements(files.flatMap((f) => f.group), options.thresholds);
+      const grouping = this.group(options);
       for (const row of tables.tasks) row.requirement_id = grouping.requirementOf.get(row.task_id as string) ?? null;
       tables.requirements = grouping.requirements as unknown as Row[];
     }

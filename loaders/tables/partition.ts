@@ -4,14 +4,20 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { SCHEMA, TABLE_NAMES, type Tables } from "./schema.ts";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { loadTable, openDuckDB, sqlString } from "./write.ts";
 
 export async function writePartitioned(dir: string, tables: Tables): Promise<void> {
-  mkdirSync(dir, { recursive: true });
   const conn = await openDuckDB();
-  await loadTable(conn, "documents", SCHEMA.documents, tables.documents);
+  for (const name of TABLE_NAMES) await loadTable(conn, name, SCHEMA[name], tables[name]);
+  await copyPartitioned(conn, dir);
+  conn.closeSync();
+}
+
+/** COPY every table of the contract that `conn` holds to <dir>/<table>/province=…/year=…/. */
+export async function copyPartitioned(conn: DuckDBConnection, dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
   for (const name of TABLE_NAMES) {
-    if (name !== "documents") await loadTable(conn, name, SCHEMA[name], tables[name]);
     const target = join(resolve(dir), name);
     rmSync(target, { recursive: true, force: true });
     // documents carry province and year themselves; the other tables take them from their document
@@ -24,5 +30,4 @@ export async function writePartitioned(dir: string, tables: Tables): Promise<voi
     const sql = `COPY (${select}) TO ${sqlString(target)} (FORMAT parquet, PARTITION_BY (province, year))`;
     await conn.run(sql);
   }
-  conn.closeSync();
 }

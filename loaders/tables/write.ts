@@ -42,6 +42,11 @@ export function arrowStream(name: TableName, rows: Row[], columns?: Column[]): U
 
 const DAY_MS = 86_400_000;
 
+export function appendRow(appender: DuckDBAppender, columns: Column[], row: Row) {
+  for (const c of columns) append(appender, c, row[c.name]);
+  appender.endRow();
+}
+
 function append(appender: DuckDBAppender, c: Column, v: Row[string] | undefined) {
   if (v === null || v === undefined) return appender.appendNull();
   switch (c.type) {
@@ -63,11 +68,9 @@ function append(appender: DuckDBAppender, c: Column, v: Row[string] | undefined)
 /** Create (or replace) a DuckDB table from rows, using the contract's types. */
 export async function loadTable(conn: DuckDBConnection, name: string, columns: Column[], rows: Row[]) {
   await conn.run(`CREATE OR REPLACE TABLE "${name}" (${columns.map((c) => `"${c.name}" ${c.type}`).join(", ")})`);
+  if (rows.length === 0) return;
   const appender = await conn.createAppender(name);
-  for (const row of rows) {
-    for (const c of columns) append(appender, c, row[c.name]);
-    appender.endRow();
-  }
+  for (const row of rows) appendRow(appender, columns, row);
   appender.closeSync();
 }
 
@@ -79,6 +82,18 @@ export async function openDuckDB(): Promise<DuckDBConnection> {
 
 export function sqlString(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
+}
+
+/** COPY every table of the contract that `conn` holds to <dir>/<table>.parquet, in insertion order. */
+export async function writeTablesToParquet(conn: DuckDBConnection, dir: string): Promise<string[]> {
+  mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  for (const name of TABLE_NAMES) {
+    const file = join(resolve(dir), `${name}.parquet`);
+    await conn.run(`COPY "${name}" TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd)`);
+    files.push(file);
+  }
+  return files;
 }
 
 /**

@@ -16,7 +16,7 @@ import { listFiles, parseFiles, streamFiles } from "../../loaders/corpus.ts";
 import { groupAllPairs, groupRequirements, type GroupInput, type Grouping } from "../../loaders/enrich/requirements.ts";
 import { allCounties, parsePlan } from "../../loaders/parse/index.ts";
 import { buildTables, TableBuilder } from "../../loaders/tables/build.ts";
-import { writeParquet } from "../../loaders/tables/write.ts";
+import { DuckDBSink } from "../../loaders/tables/sink.ts";
 import { readSource } from "../../loaders/read/index.ts";
 import { render, specOf, type LayoutName, type PlanSpec, type SpecTask } from "../support/render.ts";
 
@@ -129,7 +129,8 @@ async function measure(n: number, keep: boolean): Promise<Run> {
   const bytes = await generateCorpus(n, corpus);
   // as `zwgk ingest` does: documents streamed into the table builder, never all held at once
   const t0 = performance.now();
-  const builder = new TableBuilder();
+  const sink = await DuckDBSink.open();
+  const builder = new TableBuilder(sink);
   let failed = 0;
   let parseMs = 0;
   await streamFiles(listFiles([corpus]), (doc) => {
@@ -139,19 +140,15 @@ async function measure(n: number, keep: boolean): Promise<Run> {
     if (doc.failure) failed++;
   });
   const t1 = performance.now();
-  const tables = builder.finish({ skipRequirements: true });
-  const t2 = performance.now();
-  const inputs: GroupInput[] = tables.tasks.map((t) => ({ taskId: t.task_id as string, docId: t.doc_id as string, text: t.text as string, region: null, year: null }));
-  const grouping = groupRequirements(inputs);
+  const t2 = t1;
+  const grouping = builder.group();
   const t3 = performance.now();
-  for (const row of tables.tasks) row.requirement_id = grouping.requirementOf.get(row.task_id as string) ?? null;
-  tables.requirements = grouping.requirements as never;
-  await writeParquet(join(work, "out"), tables, { release: true });
+  await sink.finish(grouping, join(work, "out"));
   const t4 = performance.now();
   if (!keep) rmSync(work, { recursive: true, force: true });
   return {
     docs: n,
-    tasks: inputs.length,
+    tasks: sink.counts.tasks,
     bytes,
     parse_s: (t1 - t0 - parseMs) / 1000,
     tables_s: (t2 - t1 + parseMs) / 1000,

@@ -1,0 +1,55 @@
+// Rows straight into DuckDB as each document is parsed, so that a national corpus is held once, in
+// DuckDB's columnar memory, rather than as millions of JS objects; Parquet is written from there.
+import type { DuckDBAppender, DuckDBConnection } from "@duckdb/node-api";
+import type { Grouping } from "../enrich/requirements.ts";
+import { copyPartitioned } from "./partition.ts";
+import { SCHEMA, TABLE_NAMES, type Row, type TableName } from "./schema.ts";
+import { appendRow, loadTable, openDuckDB, writeTablesToParquet } from "./write.ts";
+
+export interface RowSink {
+  append(name: TableName, rows: Row[]): void;
+}
+
+export class DuckDBSink implements RowSink {
+  readonly counts: Record<TableName, number> = Object.fromEntries(TABLE_NAMES.map((n) => [n, 0])) as Record<TableName, number>;
+
+  private constructor(
+    readonly conn: DuckDBConnection,
+    private readonly appenders: Map<TableName, DuckDBAppender>,
+  ) {}
+
+  static async open(): Promise<DuckDBSink> {
+    const conn = await openDuckDB();
+    const appenders = new Map<TableName, DuckDBAppender>();
+    for (const name of TABLE_NAMES) {
+      if (name === "requirements") continue; // made at the end, from the whole corpus
+      await loadTable(conn, name, SCHEMA[name], []);
+      appenders.set(name, await conn.createAppender(name));
+    }
+    return new DuckDBSink(conn, appenders);
+  }
+
+  append(name: TableName, rows: Row[]) {
+    const appender = this.appenders.get(name);
+    if (!appender) throw new Error(`no appender for ${name}`);
+    for (const row of rows) appendRow(appender, SCHEMA[name], row);
+    this.counts[name] += rows.length;
+  }
+
+  /** Close the appenders, attach the requirement groups, and write Parquet (flat or Hive-partitioned). */
+  async finish(grouping: Grouping | null, dir: string, options: { partition?: boolean } = {}) {
+    for (const appender of this.appenders.values()) appender.closeSync();
+    const requirements = (grouping?.requirements ?? []) as unknown as Row[];
+    await loadTable(this.conn, "requirements", SCHEMA.requirements, requirements);
+    this.counts.requirements = requirements.length;
+    if (grouping) {
+      const mapping = [...grouping.requirementOf].map(([task_id, requirement_id]) => ({ task_id, requirement_id }));
+      await loadTable(this.conn, "task_requirement", [{ name: "task_id", type: "VARCHAR" }, { name: "requirement_id", type: "VARCHAR" }], mapping);
+      await this.conn.run("UPDATE tasks SET requirement_id = m.requirement_id FROM task_requirement m WHERE tasks.task_id = m.task_id");
+      await this.conn.run("DROP TABLE task_requirement");
+    }
+    if (options.partition) await copyPartitioned(this.conn, dir);
+    else await writeTablesToParquet(this.conn, dir);
+    this.conn.closeSync();
+  }
+}

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-old-space-size=2560
 // Runs the TypeScript command line through tsx (a dependency), so no build step stands between a
 // checkout and `npx zwgk`.
 import { register } from "tsx/esm/api";

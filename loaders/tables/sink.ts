@@ -1,5 +1,8 @@
 // Rows straight into DuckDB as each document is parsed, so that a national corpus is held once, in
 // DuckDB's columnar memory, rather than as millions of JS objects; Parquet is written from there.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { DuckDBAppender, DuckDBConnection } from "@duckdb/node-api";
 import type { Grouping } from "../enrich/requirements.ts";
 import { copyPartitioned } from "./partition.ts";
@@ -16,17 +19,20 @@ export class DuckDBSink implements RowSink {
   private constructor(
     readonly conn: DuckDBConnection,
     private readonly appenders: Map<TableName, DuckDBAppender>,
+    private readonly dir: string,
   ) {}
 
-  static async open(): Promise<DuckDBSink> {
-    const conn = await openDuckDB();
+  /** The rows live in a temporary database file, compressed, with at most `memoryLimit` in memory. */
+  static async open(memoryLimit = "512MB"): Promise<DuckDBSink> {
+    const dir = mkdtempSync(join(tmpdir(), "zwgk-ingest-"));
+    const conn = await openDuckDB(join(dir, "ingest.duckdb"), memoryLimit);
     const appenders = new Map<TableName, DuckDBAppender>();
     for (const name of TABLE_NAMES) {
       if (name === "requirements") continue; // made at the end, from the whole corpus
       await loadTable(conn, name, SCHEMA[name], []);
       appenders.set(name, await conn.createAppender(name));
     }
-    return new DuckDBSink(conn, appenders);
+    return new DuckDBSink(conn, appenders, dir);
   }
 
   append(name: TableName, rows: Row[]) {
@@ -51,5 +57,6 @@ export class DuckDBSink implements RowSink {
     if (options.partition) await copyPartitioned(this.conn, dir);
     else await writeTablesToParquet(this.conn, dir);
     this.conn.closeSync();
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -74,9 +74,12 @@ export async function loadTable(conn: DuckDBConnection, name: string, columns: C
   appender.closeSync();
 }
 
-export async function openDuckDB(): Promise<DuckDBConnection> {
-  // one thread: deterministic row groups and byte-identical files
-  const instance = await DuckDBInstance.create(":memory:", { threads: "1" });
+/**
+ * A DuckDB connection: in memory, or in a database file (with a memory limit) for data larger than
+ * memory should hold. One thread: deterministic row groups and byte-identical files.
+ */
+export async function openDuckDB(file = ":memory:", memoryLimit?: string): Promise<DuckDBConnection> {
+  const instance = await DuckDBInstance.create(file, { threads: "1", ...(memoryLimit ? { memory_limit: memoryLimit } : {}) });
   return instance.connect();
 }
 

@@ -192,7 +192,8 @@ async function baseline(subsetDocs: number) {
 }
 
 function child(args: string[]): unknown {
-  const out = execFileSync(process.execPath, ["--import", "tsx", SELF, ...args], { encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "inherit"] });
+  // the heap limit `zwgk` runs with (bin/zwgk.js): the collector works before the heap grows past it
+  const out = execFileSync(process.execPath, ["--max-old-space-size=2560", "--import", "tsx", SELF, ...args], { encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "inherit"] });
   return JSON.parse(out.trim().split("\n").pop()!);
 }
 

@@ -34,3 +34,17 @@ export function param(name: string): string {
 
 /** Above this many tasks the corpus-wide pages ship aggregates only and link to per-plan pages. */
 export const INLINE_TASKS = 4000;
+
+/**
+ * Up to this many plans the corpus-wide pages compare plans one by one; beyond it they compare provinces
+ * by year (a heatmap of 3,000 rows is neither readable nor light), and the plan pages hold the detail.
+ */
+export const PER_PLAN_LIMIT = 60;
+
+export async function grouped(): Promise<boolean> {
+  const { manifest } = await site();
+  return manifest.docs.length > PER_PLAN_LIMIT;
+}
+
+/** The province-and-year group of a plan, as a key and a label, in SQL over `documents` aliased d. */
+export const GROUP_KEY = "coalesce(d.province, '未识别省份') || ' ' || coalesce(d.year::VARCHAR, '年份不详')";

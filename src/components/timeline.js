@@ -10,7 +10,7 @@ export function requirementTimeline(carriers, { regions, years, width = 640 } = 
     y: { domain: regions, label: null },
     marks: [
       Plot.cell(regions.flatMap((r) => years.map((y) => ({ region: r, year: y }))), { x: "year", y: "region", fill: "#f1f5f9", inset: 1 }),
-      Plot.dot(carriers, { x: "year", y: "region", r: 6, fill: "#2563eb", tip: true }),
+      Plot.dot(carriers, { x: "year", y: "region", r: carriers[0]?.plans !== undefined ? "plans" : 6, fill: "#2563eb", tip: true }),
     ],
   });
 }

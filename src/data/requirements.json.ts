@@ -1,12 +1,19 @@
-// 反复出现的要求: the requirements most plans carry, each with the plans (region × year) that carry it.
-import { emitJson, rows, site } from "../../loaders/site/data.ts";
+// 反复出现的要求: the requirements most plans carry, each with the plans (region × year) that carry it —
+// or, for a large corpus, how many plans of each province and year carry it.
+import { emitJson, grouped, rows, site } from "../../loaders/site/data.ts";
 
 const { manifest } = await site();
+const many = await grouped();
 const top = await rows<{ requirement_id: string }>(`SELECT requirement_id, rank, label, doc_count, region_count, task_count, first_year, last_year
   FROM requirement_rank WHERE doc_count >= 2 ORDER BY rank LIMIT 200`);
-const carriers = await rows(`SELECT DISTINCT t.requirement_id, d.doc_id, d.region, d.year FROM tasks t JOIN documents d USING (doc_id)
-  WHERE t.requirement_id IN (SELECT requirement_id FROM requirement_rank WHERE doc_count >= 2 ORDER BY rank LIMIT 200) ORDER BY d.region, d.year`);
+const topIds = `SELECT requirement_id FROM requirement_rank WHERE doc_count >= 2 ORDER BY rank LIMIT ${many ? 50 : 200}`;
+const carriers = many
+  ? await rows(`SELECT t.requirement_id, coalesce(d.province, '未识别省份') AS region, d.year, count(DISTINCT t.doc_id) AS plans
+      FROM tasks t JOIN documents d USING (doc_id) WHERE t.requirement_id IN (${topIds}) GROUP BY 1, 2, 3 ORDER BY 2, 3`)
+  : await rows(`SELECT DISTINCT t.requirement_id, d.doc_id, d.region, d.year FROM tasks t JOIN documents d USING (doc_id)
+      WHERE t.requirement_id IN (${topIds}) ORDER BY d.region, d.year`);
 emitJson({
+  grouped: many,
   requirements: top.map((r) => ({ ...r, page: manifest.requirements.includes(r.requirement_id) })),
   carriers,
   totals: (await rows(`SELECT count(*) AS requirements, count(*) FILTER (WHERE doc_count >= 2) AS recurring,

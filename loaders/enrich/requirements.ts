@@ -8,7 +8,8 @@
 //   3. Candidates come from an inverted index of each text's rarest bigrams (prefix filtering), so
 //      the cost grows with the corpus, not with all pairs; each candidate is confirmed with exact
 //      weighted Jaccard and weighted containment (a requirement cut down or extended).
-//   4. Confirmed pairs are joined with union–find: the groups partition the tasks.
+//   4. Leader clustering (most common wording first) turns confirmed matches into groups that
+//      partition the tasks, without the chaining union–find suffers from at scale.
 import { createHash } from "node:crypto";
 
 export interface GroupInput {
@@ -124,26 +125,6 @@ export function isSame(a: Distinct, b: Distinct, t: Thresholds): boolean {
   return s.jaccard >= t.jaccard || (s.containment >= t.containment && s.minShingles >= t.minShingles);
 }
 
-class UnionFind {
-  private parent: Int32Array;
-  constructor(n: number) {
-    this.parent = new Int32Array(n);
-    for (let i = 0; i < n; i++) this.parent[i] = i;
-  }
-  find(x: number): number {
-    while (this.parent[x] !== x) {
-      this.parent[x] = this.parent[this.parent[x]];
-      x = this.parent[x];
-    }
-    return x;
-  }
-  union(a: number, b: number) {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
-}
-
 function distinctTexts(tasks: GroupInput[]): { keys: string[]; byKey: Map<string, GroupInput[]>; df: Map<number, number> } {
   const byKey = new Map<string, GroupInput[]>();
   for (const t of [...tasks].sort((a, b) => (a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : 0))) {
@@ -165,64 +146,98 @@ function weighting(df: Map<number, number>, n: number): (s: number) => number {
 const BUCKET_PROBE = 64; // candidates read from one bigram's bucket (the most recent entries)
 const BUCKET_CAP = 2048; // entries kept in one bucket
 
-export function groupRequirements(tasks: GroupInput[], thresholds: Thresholds = DEFAULT_THRESHOLDS): Grouping {
-  const { keys, byKey, df } = distinctTexts(tasks);
-  const sim = new Similarity(weighting(df, keys.length));
-  const items = keys.map((k) => sim.prepare(k, byKey.get(k)!));
-  const uf = new UnionFind(items.length);
-  const buckets = new Map<number, number[]>();
+/**
+ * Leader clustering: distinct texts are taken most common first; each joins the group of the most
+ * similar existing leader it passes the thresholds with, or leads a new group. Every member is
+ * compared with its leader, never only with another member, so a chain of small rewordings cannot
+ * drift from one requirement into the next (union–find over all similar pairs did exactly that at
+ * national scale: one group swallowed 99% of a 3,000-plan corpus).
+ */
+function cluster(items: Distinct[], thresholds: Thresholds, candidatesOf: (i: number) => Iterable<number>, onLeader: (i: number) => void) {
+  const leaderOf = new Int32Array(items.length).fill(-1);
   let candidates = 0;
   let confirmed = 0;
-  const seen = new Int32Array(items.length).fill(-1);
   for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    // rarest bigrams first; the prefix is long enough that two texts sharing half their weight meet
-    const order = item.shingles.map((s, k) => k).sort((x, y) => (df.get(item.shingles[x])! - df.get(item.shingles[y])!) || item.shingles[x] - item.shingles[y]);
-    const prefix = order.slice(0, Math.max(3, Math.ceil(order.length * 0.5))).map((k) => item.shingles[k]);
-    for (const s of prefix) {
-      const bucket = buckets.get(s);
-      if (!bucket) continue;
-      for (let b = bucket.length - 1; b >= 0 && b >= bucket.length - BUCKET_PROBE; b--) {
-        const j = bucket[b];
-        if (seen[j] === i) continue;
-        seen[j] = i;
-        if (uf.find(i) === uf.find(j)) continue;
-        candidates++;
-        if (isSame(item, items[j], thresholds)) {
-          uf.union(i, j);
-          confirmed++;
-        }
+    let best = -1;
+    let bestScore = -1;
+    for (const j of candidatesOf(i)) {
+      candidates++;
+      const s = compare(items[i], items[j]);
+      if (!(s.jaccard >= thresholds.jaccard || (s.containment >= thresholds.containment && s.minShingles >= thresholds.minShingles))) continue;
+      const score = s.jaccard + s.containment;
+      if (score > bestScore || (score === bestScore && j < best)) {
+        best = j;
+        bestScore = score;
       }
     }
-    for (const s of prefix) {
-      const bucket = buckets.get(s);
-      if (!bucket) buckets.set(s, [i]);
-      else if (bucket.length < BUCKET_CAP) bucket.push(i);
+    if (best >= 0) {
+      leaderOf[i] = best;
+      confirmed++;
+    } else {
+      leaderOf[i] = i;
+      onLeader(i);
     }
   }
-  return finish(items, uf, tasks.length, { candidates, confirmed });
+  return { leaderOf, candidates, confirmed };
 }
 
-/** The baseline: every pair of distinct texts compared. Quadratic; for small corpora and the benchmark. */
-export function groupAllPairs(tasks: GroupInput[], thresholds: Thresholds = DEFAULT_THRESHOLDS): Grouping {
+/** Distinct texts, most common wording first (ties by the text), with their similarity features. */
+function prepared(tasks: GroupInput[]) {
   const { keys, byKey, df } = distinctTexts(tasks);
   const sim = new Similarity(weighting(df, keys.length));
   const items = keys.map((k) => sim.prepare(k, byKey.get(k)!));
-  const uf = new UnionFind(items.length);
-  let confirmed = 0;
-  for (let i = 0; i < items.length; i++)
-    for (let j = 0; j < i; j++)
-      if (isSame(items[i], items[j], thresholds)) {
-        uf.union(i, j);
-        confirmed++;
-      }
-  return finish(items, uf, tasks.length, { candidates: (items.length * (items.length - 1)) / 2, confirmed });
+  items.sort((a, b) => b.tasks.length - a.tasks.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { items, df };
 }
 
-function finish(items: Distinct[], uf: UnionFind, taskCount: number, counts: { candidates: number; confirmed: number }): Grouping {
+export function groupRequirements(tasks: GroupInput[], thresholds: Thresholds = DEFAULT_THRESHOLDS): Grouping {
+  const { items, df } = prepared(tasks);
+  // an inverted index of each leader's rarest bigrams: a text meets the leaders it shares rare words with
+  const buckets = new Map<number, number[]>();
+  const rarest = (i: number) => {
+    const item = items[i];
+    const order = item.shingles.map((_, k) => k).sort((x, y) => df.get(item.shingles[x])! - df.get(item.shingles[y])! || item.shingles[x] - item.shingles[y]);
+    return order.slice(0, Math.max(3, Math.ceil(order.length * 0.5))).map((k) => item.shingles[k]);
+  };
+  const seen = new Int32Array(items.length).fill(-1);
+  const { leaderOf, candidates, confirmed } = cluster(
+    items,
+    thresholds,
+    function* (i) {
+      for (const s of rarest(i)) {
+        const bucket = buckets.get(s);
+        if (!bucket) continue;
+        for (let b = bucket.length - 1; b >= 0 && b >= bucket.length - BUCKET_PROBE; b--) {
+          const j = bucket[b];
+          if (seen[j] === i) continue;
+          seen[j] = i;
+          yield j;
+        }
+      }
+    },
+    (i) => {
+      for (const s of rarest(i)) {
+        const bucket = buckets.get(s);
+        if (!bucket) buckets.set(s, [i]);
+        else if (bucket.length < BUCKET_CAP) bucket.push(i);
+      }
+    },
+  );
+  return finish(items, leaderOf, tasks.length, { candidates, confirmed });
+}
+
+/** The baseline: each text compared with every leader. Quadratic; for small corpora and the benchmark. */
+export function groupAllPairs(tasks: GroupInput[], thresholds: Thresholds = DEFAULT_THRESHOLDS): Grouping {
+  const { items } = prepared(tasks);
+  const leaders: number[] = [];
+  const { leaderOf, candidates, confirmed } = cluster(items, thresholds, (i) => leaders.filter((j) => j < i), (i) => leaders.push(i));
+  return finish(items, leaderOf, tasks.length, { candidates, confirmed });
+}
+
+function finish(items: Distinct[], leaderOf: Int32Array, taskCount: number, counts: { candidates: number; confirmed: number }): Grouping {
   const groups = new Map<number, Distinct[]>();
   items.forEach((item, i) => {
-    const r = uf.find(i);
+    const r = leaderOf[i];
     const g = groups.get(r);
     if (g) g.push(item);
     else groups.set(r, [item]);
@@ -230,8 +245,8 @@ function finish(items: Distinct[], uf: UnionFind, taskCount: number, counts: { c
   const requirementOf = new Map<string, string>();
   const requirements: RequirementRow[] = [];
   for (const members of groups.values()) {
-    // the most common wording represents the group (ties: the smallest key), and names it
-    const rep = members.reduce((best, m) => (m.tasks.length > best.tasks.length || (m.tasks.length === best.tasks.length && m.key < best.key) ? m : best));
+    // the leader — the most common wording — represents the group and names it
+    const rep = members[0];
     const id = "r" + createHash("sha256").update(rep.key).digest("hex").slice(0, 12);
     const all = members.flatMap((m) => m.tasks);
     for (const t of all) requirementOf.set(t.taskId, id);

@@ -1,6 +1,7 @@
 // Document metadata and the plan body's extent: the cover notice (issuing office, 文号, date line,
 // addressees) comes before the plan's own title; 抄送/公开方式/印发 lines come after its last task.
 import { escapeRegExp, vocabulary } from "../data.ts";
+import { headerRole } from "./cells.ts";
 import { resolveRegion } from "./gazetteer.ts";
 import { cleanText, headingMarker, type Line } from "./text.ts";
 import type { DocMeta, Issue, Span } from "./types.ts";
@@ -21,8 +22,8 @@ function isStructural(text: string, line: Line): boolean {
   const at = line.start + (line.text.length - t.length);
   if (headingMarker(text, at, line.end)) return true;
   if (/^\d{1,3}\s*[.、．](?!\d)/.test(t) || /^([（(]\d{1,3}[)）]|[\u2460-\u2473])/.test(t)) return true;
-  // a table header row: several column names on one line
-  return (t.match(/具体要求|责任单位|牵头落实单位|牵头单位|工作任务|工作要求|具体任务|配合单位|工作措施/g) ?? []).length >= 2;
+  // a table header row: several column names (data/column-headers.tsv) on one line
+  return t.split(/[\t|]/).filter((cell) => headerRole(cell.trim()) !== null).length >= 2;
 }
 
 function isTitleLine(s: string): boolean {

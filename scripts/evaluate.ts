@@ -2,7 +2,7 @@
 // the dev and held-out splits) and requirement pairs (precision and recall over a threshold grid).
 // npx tsx scripts/evaluate.ts [--grid]
 import { classify } from "../loaders/enrich/categories.ts";
-import { compare, comparable, DEFAULT_THRESHOLDS, shingles, Similarity, type Thresholds } from "../loaders/enrich/requirements.ts";
+import { compare, comparable, DEFAULT_THRESHOLDS, passes, shingles, Similarity, type Thresholds } from "../loaders/enrich/requirements.ts";
 import { tasksOf } from "../loaders/parse/index.ts";
 import { findTask, ROOT, seed, seedByOriginal, SEEDS, tsv } from "../test/helpers.ts";
 
@@ -46,7 +46,7 @@ export async function pairScores() {
 export function precisionRecall(scored: Awaited<ReturnType<typeof pairScores>>, t: Thresholds, split?: string) {
   let tp = 0, fp = 0, fn = 0, tn = 0;
   for (const s of scored.filter((x) => !split || x.split === split)) {
-    const predicted = s.jaccard >= t.jaccard || (s.containment >= t.containment && s.minShingles >= t.minShingles);
+    const predicted = passes(s, t);
     if (predicted && s.same) tp++;
     else if (predicted) fp++;
     else if (s.same) fn++;

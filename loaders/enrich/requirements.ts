@@ -120,8 +120,8 @@ export function compare(a: Distinct, b: Distinct): { jaccard: number; containmen
   };
 }
 
-export function isSame(a: Distinct, b: Distinct, t: Thresholds): boolean {
-  const s = compare(a, b);
+/** The one decision: do two texts with these scores state the same requirement? */
+export function passes(s: { jaccard: number; containment: number; minShingles: number }, t: Thresholds): boolean {
   return s.jaccard >= t.jaccard || (s.containment >= t.containment && s.minShingles >= t.minShingles);
 }
 
@@ -163,7 +163,7 @@ function cluster(items: Distinct[], thresholds: Thresholds, candidatesOf: (i: nu
     for (const j of candidatesOf(i)) {
       candidates++;
       const s = compare(items[i], items[j]);
-      if (!(s.jaccard >= thresholds.jaccard || (s.containment >= thresholds.containment && s.minShingles >= thresholds.minShingles))) continue;
+      if (!passes(s, thresholds)) continue;
       const score = s.jaccard + s.containment;
       if (score > bestScore || (score === bestScore && j < best)) {
         best = j;

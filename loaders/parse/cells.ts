@@ -21,8 +21,6 @@ export interface CellContext {
   lastNumber: number | null;
   /** Text of the last task piece, to tell a page-break continuation from a new unnumbered task. */
   lastTaskText: string | null;
-  /** Whether units were given since the last task (a unit cell closes a task group). */
-  unitsSinceTask: boolean;
   /** A heading, a numbered task or a unit cell was seen: plain text before that is preamble. */
   seenStructure: boolean;
   numbering: Numbering;
@@ -31,7 +29,7 @@ export interface CellContext {
 }
 
 export function newContext(numbering: Numbering = CHINESE_L2): CellContext {
-  return { lastNumber: null, lastTaskText: null, unitsSinceTask: false, seenStructure: false, numbering, unmarkedLevel: 1 };
+  return { lastNumber: null, lastTaskText: null, seenStructure: false, numbering, unmarkedLevel: 1 };
 }
 
 /**
@@ -73,7 +71,6 @@ export function numberedTasks(text: string, cell: Span, ctx: CellContext): Block
     ctx.seenStructure = true;
     ctx.lastTaskText = text.slice(span.start, span.end);
   });
-  ctx.unitsSinceTask = false;
   return blocks;
 }
 
@@ -113,7 +110,6 @@ export function classifyCell(text: string, cell: Span, ctx: CellContext, opts: {
   const tasks = opts.plain ? null : numberedTasks(text, cell, ctx);
   if (tasks) return tasks;
   if (!opts.taskColumn && looksLikeUnitList(s)) {
-    ctx.unitsSinceTask = true;
     ctx.seenStructure = true;
     return [unitsBlock(text, cell)];
   }
@@ -125,6 +121,5 @@ export function classifyCell(text: string, cell: Span, ctx: CellContext, opts: {
   // plain text: the rest of a task a page break cut, or a task printed without a number
   const continuation = ctx.lastTaskText !== null && !endsSentence(ctx.lastTaskText) && !/^[\s\u2029]*[“"《（(]?\d/.test(s);
   ctx.lastTaskText = continuation ? (ctx.lastTaskText ?? "") + s : s;
-  ctx.unitsSinceTask = false;
   return [{ kind: "task", number: null, span: cell, continuation }];
 }

@@ -68,8 +68,3 @@ function sniff(name: string, bytes: Uint8Array): Format {
 function containsAscii(bytes: Uint8Array, needle: string): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle, 0, "latin1");
 }
-
-/** Normalised offset → decoded-source offset. */
-export function sourceOffset(src: Pick<SourceText, "toSource">, offset: number): number {
-  return src.toSource[Math.max(0, Math.min(offset, src.toSource.length - 1))];
-}

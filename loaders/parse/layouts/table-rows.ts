@@ -66,7 +66,6 @@ export function parseTableRows(text: string, lines: Line[], numbering: Numbering
         case "lead-units":
         case "participant-units":
           group.push(unitsBlock(text, cell, role));
-          ctx.unitsSinceTask = true;
           return;
         case "deadline":
           group.push({ kind: "deadline", span: cell });

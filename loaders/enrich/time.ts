@@ -2,7 +2,7 @@
 // kept as written. The patterns are data: data/time-expressions.tsv.
 import { readTable } from "../data.ts";
 
-const rules = readTable("time-expressions.tsv").map((r) => ({ kind: r.kind as "deadline" | "frequency", re: new RegExp(r.pattern, "g") }));
+const rules = readTable("time-expressions.tsv").filter((r) => r.kind === "deadline" || r.kind === "frequency").map((r) => ({ kind: r.kind as "deadline" | "frequency", re: new RegExp(r.pattern, "g") }));
 
 export interface TimeExpressions {
   deadline: string | null;

@@ -3,6 +3,7 @@
 // Every layout parser emits the same blocks; this one module turns them into sections, tasks and
 // units, so all layouts share: repeated page-break headings, tasks cut by a page break, unit cells
 // shared by a group of tasks, one-to-one cells, and the numbering checks.
+import { escapeRegExp, vocabulary } from "../data.ts";
 import { cleanText, compareKey } from "./text.ts";
 import { parseUnitCell } from "./units.ts";
 import type { Issue, Role, Section, Span, Task, UnitPhrase } from "./types.ts";
@@ -36,6 +37,7 @@ export function assemble(text: string, blocks: Block[]): Assembled {
   let l2: Section | null = null;
   let group: Group = { tasks: [], cells: [], deadline: null };
   let lastTask: Task | null = null;
+  const titles = new Map<Section, Span>();
 
   const container = () => (l2 ?? l1)?.children ?? children;
   const siblings = (level: 1 | 2) => (level === 1 || !l1 ? children : l1.children);
@@ -55,6 +57,7 @@ export function assemble(text: string, blocks: Block[]): Assembled {
         const list = siblings(block.level);
         const ordinal = list.filter((c) => c.type === "section").length + 1;
         const section: Section = { type: "section", level: block.level, marker: block.marker, ordinal, title, position: block.span, children: [] };
+        titles.set(section, block.title);
         list.push(section);
         if (block.level === 1) {
           l1 = section;
@@ -96,6 +99,8 @@ export function assemble(text: string, blocks: Block[]): Assembled {
     }
   }
   closeGroup();
+  dropLeadIns(text, children, issues);
+  headingsThatAreTasks(text, children, titles);
   checkNumbering(children, issues);
   return { children, issues };
 }
@@ -193,5 +198,66 @@ function checkNumbering(children: (Section | Task)[], issues: Issue[]) {
     }
     prev = n;
     prevSection = section;
+  }
+}
+
+const GENERAL = new RegExp(`^(?:${vocabulary("plan-vocabulary.tsv", "general").map(escapeRegExp).join("|")})`);
+
+/**
+ * Paragraphs that are not tasks although they sit where tasks do: the aims under 总体要求 / 指导思想 /
+ * 工作目标, and a section's lead-in paragraph before its own subsections. Only unnumbered text without
+ * units is taken; it is reported (info), not dropped silently.
+ */
+function dropLeadIns(text: string, nodes: (Section | Task)[], issues: Issue[], general = false) {
+  const hasSections = nodes.some((n) => n.type === "section");
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const n = nodes[i];
+    if (n.type === "section") {
+      dropLeadIns(text, n.children, issues, general || GENERAL.test(n.title));
+      continue;
+    }
+    if (n.number !== null || n.units.length > 0) continue;
+    const leadIn = hasSections && nodes.slice(i + 1).some((x) => x.type === "section");
+    if (!general && !leadIn) continue;
+    nodes.splice(i, 1);
+    const stale = issues.findIndex((x) => x.code === "task-without-unit" && x.position?.start === n.position.start);
+    if (stale !== -1) issues.splice(stale, 1);
+    issues.push({ severity: "info", code: "section-text", message: `${general ? "总体要求部分" : "小节之前的引言"}的文字，未计为任务：「${n.text.slice(0, 40)}」`, position: n.position });
+  }
+}
+
+/**
+ * A heading whose own sentence opens its only task — 「（一）加强涉及市场主体的信息公开。增强政策…（省发展改革委牵头）」,
+ * as national and provincial plans write them, or a level-1 item that is itself a task — is a task: its
+ * text starts at the heading's title. The section stays, so that the task keeps its place in the outline.
+ */
+function headingsThatAreTasks(text: string, nodes: (Section | Task)[], titles: Map<Section, Span>) {
+  // only where headings hold one task each: a plan whose headings gather several tagged tasks (庆元县
+  // 2022) titles them, and its heading sentences are not part of any one task
+  const holding: Section[] = [];
+  const walk = (list: (Section | Task)[]) => {
+    for (const n of list) if (n.type === "section") {
+      if (n.children.some((c) => c.type === "task")) holding.push(n);
+      walk(n.children);
+    }
+  };
+  walk(nodes);
+  const single = holding.filter((s) => s.children.length === 1 && s.children[0].type === "task" && s.children[0].number === null).length;
+  if (single === 0 || single < holding.length * 0.75) return;
+  mergeHeadings(text, nodes, titles);
+}
+
+function mergeHeadings(text: string, nodes: (Section | Task)[], titles: Map<Section, Span>) {
+  for (const n of nodes) {
+    if (n.type !== "section") continue;
+    mergeHeadings(text, n.children, titles);
+    const only = n.children.length === 1 ? n.children[0] : null;
+    const title = titles.get(n);
+    if (!only || only.type !== "task" || only.number !== null || !title || title.end <= title.start) continue;
+    const between = text.slice(title.end, only.position.start);
+    if (!/^[ 。.：:]*$/.test(between)) continue; // the task must go on in the same paragraph as the heading
+    only.pieces[0] = { start: title.start, end: only.pieces[0].end };
+    only.position = { start: title.start, end: only.position.end };
+    only.text = joinPieces(text, only.pieces);
   }
 }

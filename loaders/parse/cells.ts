@@ -11,6 +11,14 @@ export type ColumnRole = "section" | "task" | "units" | "lead-units" | "particip
 
 const HEADERS = new Map(readTable("column-headers.tsv").map((r) => [compareKey(r.header), r.role as ColumnRole]));
 
+const DEADLINE_CELL = new RegExp(`^(?:${readTable("time-expressions.tsv").filter((r) => r.kind === "deadline-cell").map((r) => r.pattern).join("|")})$`);
+
+/** A short cell that states only when: 持续推进, 2022年底前, 长期坚持. */
+export function isDeadlineCell(s: string): boolean {
+  const t = s.replace(/[\s\u2029]+/g, "");
+  return t.length > 0 && t.length <= 30 && DEADLINE_CELL.test(t);
+}
+
 export function headerRole(s: string): ColumnRole | null {
   return HEADERS.get(compareKey(s)) ?? null;
 }

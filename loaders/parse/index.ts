@@ -3,10 +3,12 @@
 import { escapeRegExp, vocabulary } from "../data.ts";
 import { assemble, type Block } from "./assemble.ts";
 import { parseCellLines } from "./layouts/cell-lines.ts";
-import { findUnitTags, parseProseTags } from "./layouts/prose-tags.ts";
+import { parseProseTags } from "./layouts/prose-tags.ts";
+import { findUnitTags } from "./tags.ts";
 import { headerRow, parseTableRows, tableSeparator } from "./layouts/table-rows.ts";
 import { extractMeta, locateBody } from "./meta.ts";
-import { detectNumbering, endsSentence, splitLines, type Line } from "./text.ts";
+import { detectNumbering, endsSentence, type Line } from "./text.ts";
+import { logicalLines } from "./lexer.ts";
 import type { Issue, Layout, PlanDocument, Section, Span, Task } from "./types.ts";
 
 export type * from "./types.ts";
@@ -38,7 +40,7 @@ export function detectLayout(text: string, lines: Line[], body: Span): Layout {
 }
 
 export function parsePlan(text: string): PlanDocument {
-  const lines = splitLines(text);
+  const lines = logicalLines(text);
   const located = locateBody(text, lines);
   const issues: Issue[] = [];
   const meta = extractMeta(text, lines, located, issues);
@@ -49,7 +51,7 @@ export function parsePlan(text: string): PlanDocument {
   let blocks: Block[] = [];
   if (layout === "table-rows") blocks = parseTableRows(text, bodyLines, numbering);
   else if (layout === "cell-lines") blocks = parseCellLines(text, bodyLines, numbering);
-  else if (layout === "prose-tags") blocks = parseProseTags(text, body, numbering);
+  else if (layout === "prose-tags") blocks = parseProseTags(text, body, bodyLines, numbering);
   const { children, issues: treeIssues } = assemble(text, blocks);
   issues.push(...treeIssues);
 

@@ -3,7 +3,7 @@
 import { escapeRegExp, vocabulary } from "../data.ts";
 import { headerRole } from "./cells.ts";
 import { resolveRegion } from "./gazetteer.ts";
-import { cleanText, headingMarker, type Line } from "./text.ts";
+import { chineseNumber, cleanText, headingMarker, type Line } from "./text.ts";
 import type { DocMeta, Issue, Span } from "./types.ts";
 
 const VOCAB = "plan-vocabulary.tsv";
@@ -33,6 +33,8 @@ function isTitleLine(s: string): boolean {
 
 export interface Located {
   body: Span;
+  /** Where the first heading, task or table header starts (the end of the head: notice, chrome, title). */
+  firstStructural: number;
   titleLine: Line | null;
   frontLines: Line[];
 }
@@ -59,45 +61,72 @@ export function locateBody(text: string, lines: Line[]): Located {
       break;
     }
   }
-  return { body: { start, end: Math.max(start, end) }, titleLine: titleIdx >= 0 ? lines[titleIdx] : null, frontLines: lines.slice(0, Math.max(0, startIdx)) };
+  const firstStructural = first < lines.length ? lines[first].start : text.length;
+  return { body: { start, end: Math.max(start, end) }, firstStructural, titleLine: titleIdx >= 0 ? lines[titleIdx] : null, frontLines: lines.slice(0, Math.max(0, startIdx)) };
 }
 
+/** Quoted titles and the 文号 in brackets after them are citations of other documents, never this plan's own. */
+const CITATION = /《[^《》\n]{0,120}》\s*(?:[(（][^()（）\n]{0,40}[)）])?/g;
+const DOC_NUMBER_ANY = /[\u4e00-\u9fff]{1,12}\s*[〔［\[【(（﹝{]\s*(\d{4})\s*[〕］\]】)）﹞}]\s*\d{1,4}\s*号/g;
+/** A 文号 whose brackets were lost (泉鲤政办201783号): prefix ending in 发/函/字/办, year, number. */
+const DOC_NUMBER_BARE = /([\u4e00-\u9fff]{1,10}(?:发|函|字|办|文|电))\s*(20[0-3]\d)\s*(\d{1,4})\s*号/;
+const METADATA_DOC_NUMBER = /(?:文\s*号|发文字号)\s*[:：]\s*([^\s:：]{4,30})/;
+const DATE_IN_LINE = /^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/;
+const CN_DATE = /^\s*([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日\s*$/;
+const SIGNED_DATE = /(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|领导小组)\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+const WEB_DATE = /发布|时间|日期|来源|浏览|访问|更新/;
+const ISSUER_LINE = /^(.{2,40}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|领导小组|管理委员会|管委会))(?:文件)?$/;
+const NOTICE_ANY = /关于(?:印发|转发|明确|做好|下达|进一步)?(.{2,80}?)的?\s*通\s*知/;
+
 export function extractMeta(text: string, lines: Line[], located: Located, issues: Issue[]): DocMeta {
-  const front = located.frontLines.map((l) => l.text.trim()).filter((t) => t !== "");
+  // the head: everything before the plan's first heading or task (cover notice, page chrome, title)
+  const headEnd = located.firstStructural;
+  const headLines = lines.filter((l) => l.end <= headEnd).map((l) => cleanLine(l.text)).filter((t) => t !== "");
+  const uncited = (t: string) => t.replace(CITATION, " ");
   let title = located.titleLine ? cleanText(located.titleLine.text) : null;
-  if (!title) {
-    const notice = front.map((t) => NOTICE_TITLE.exec(t.replace(/\s+/g, ""))).find((m) => m);
-    if (notice) title = notice[1].replace(/[《》]/g, "");
-  }
-  const head = text.slice(0, Math.min(text.length, (located.titleLine?.end ?? 0) + 200));
+  const headJoined = headLines.join("");
+  const notice = NOTICE_ANY.exec(uncited(headJoined).replace(/\s+/g, "")) ?? NOTICE_ANY.exec(headJoined.replace(/\s+/g, ""));
+  const noticeTitle = notice ? notice[1].replace(/[《》]/g, "") : null;
+  if (!title && noticeTitle) title = noticeTitle;
+  const head = text.slice(0, Math.min(text.length, Math.max(located.titleLine?.end ?? 0, headEnd) + 200));
   const status = DRAFT_WORDS.test(head) ? "draft" : "final";
 
-  const docNumberLine = front.find((t) => DOC_NUMBER.test(t) && t.replace(DOC_NUMBER, "").trim() === "");
-  const docMatch = docNumberLine ? DOC_NUMBER.exec(docNumberLine) : null;
-  const docNumber = docMatch ? docMatch[0].replace(/\s+/g, "") : null;
+  const docNumber = ownDocNumber(headLines);
 
-  const dateIdx = front.findIndex((t) => DATE_LINE.test(t));
   let issueDate: string | null = null;
-  if (dateIdx !== -1) {
-    const m = DATE_LINE.exec(front[dateIdx])!;
-    issueDate = isoDate(+m[1], +m[2], +m[3]);
+  let dateIdx = -1;
+  for (let i = 0; i < headLines.length && issueDate === null; i++) {
+    const t = headLines[i];
+    if (WEB_DATE.test(t)) continue;
+    const m = DATE_IN_LINE.exec(t) ?? DATE_LINE.exec(t);
+    const cn = m ? null : CN_DATE.exec(t);
+    if (m) issueDate = isoDate(+m[1], +m[2], +m[3]);
+    else if (cn) issueDate = isoDate(Number([...cn[1]].map((c) => chineseNumber(c === "○" ? "〇" : c)).join("")), chineseNumber(cn[2]) ?? 0, chineseNumber(cn[3]) ?? 0);
+    if (issueDate) dateIdx = i;
+  }
+  if (issueDate === null) {
+    const m = SIGNED_DATE.exec(uncited(headJoined));
+    if (m) issueDate = isoDate(+m[1], +m[2], +m[3]);
   }
   // the issuer signs above the date line; else the letterhead
   let issuer: string | null = null;
-  if (dateIdx > 0 && ISSUER.test(front[dateIdx - 1])) issuer = ISSUER.exec(front[dateIdx - 1])![1];
+  const compact = (t: string) => t.replace(/\s+/g, "");
+  if (dateIdx > 0 && ISSUER_LINE.test(compact(headLines[dateIdx - 1]))) issuer = ISSUER_LINE.exec(compact(headLines[dateIdx - 1]))![1];
   else {
-    const letterhead = front.slice(0, 4).find((t) => ISSUER.test(t.replace(/\s+/g, "")));
-    if (letterhead) issuer = ISSUER.exec(letterhead.replace(/\s+/g, ""))![1];
+    const letterhead = headLines.slice(0, 6).find((t) => ISSUER_LINE.test(compact(t)));
+    if (letterhead) issuer = ISSUER_LINE.exec(compact(letterhead))![1];
   }
 
   const yearOf = (s: string | null) => {
-    const m = s ? /(20\d{2}|19\d{2})\s*年/.exec(s) : null;
+    const m = s ? /(20[0-3]\d)\s*年/.exec(s) : null;
     return m ? +m[1] : null;
   };
-  const year = yearOf(title) ?? (docMatch ? +docMatch[1] : null) ?? (issueDate ? +issueDate.slice(0, 4) : null);
+  const docYear = docNumber ? /[〔](\d{4})[〕]/.exec(docNumber) : null;
+  const year = yearOf(title) ?? yearOf(noticeTitle) ?? (docYear ? +docYear[1] : null) ?? (issueDate ? +issueDate.slice(0, 4) : null);
 
-  const letterhead = front.slice(0, 4).join(" ");
-  const { region, ambiguous } = resolveRegion([title ?? "", issuer ?? "", letterhead, docNumber ?? ""], text);
+  const letterhead = uncited(headLines.slice(0, 6).join(" "));
+  const addressees = headLines.find((t) => /^各.{2,120}[:：]$/.test(compact(t))) ?? "";
+  const { region, ambiguous } = resolveRegion([title ?? "", noticeTitle ?? "", issuer ?? "", letterhead, docNumber ?? "", uncited(addressees)], text);
   if (!region) {
     issues.push(
       ambiguous
@@ -121,6 +150,42 @@ export function extractMeta(text: string, lines: Line[], located: Located, issue
     status,
     body: located.body,
   };
+}
+
+/** Page chrome around a line (bullets, ? runs left by encoding damage) removed for reading metadata. */
+function cleanLine(s: string): string {
+  return s.replace(/^[\s•·●◆■>]+/, "").replace(/\?{2,}/g, " ").trim();
+}
+
+/**
+ * The plan's own 文号: a line that is only a 文号 (the notice's own line), else a 文号 metadata row, else
+ * the first 文号 in the head that is not a citation (《…》（国办发〔2022〕8号）, 根据…). Brackets are written 〔〕.
+ */
+function ownDocNumber(headLines: string[]): string | null {
+  const tidy = (s: string) => s.replace(/\s+/g, "").replace(/[［\[【(（﹝{]/g, "〔").replace(/[］\]】)）﹞}]/g, "〕");
+  for (const line of headLines) {
+    const t = line.replace(/^[(（]?|[)）]?$/g, "").trim();
+    DOC_NUMBER_ANY.lastIndex = 0;
+    const m = DOC_NUMBER_ANY.exec(t);
+    if (m && t.replace(m[0], "").trim() === "") return tidy(m[0]);
+    const bare = DOC_NUMBER_BARE.exec(t);
+    if (bare && t.replace(bare[0], "").trim() === "") return `${bare[1]}〔${bare[2]}〕${bare[3]}号`;
+  }
+  for (const line of headLines) {
+    const m = METADATA_DOC_NUMBER.exec(line);
+    if (m) {
+      DOC_NUMBER_ANY.lastIndex = 0;
+      const d = DOC_NUMBER_ANY.exec(m[1]);
+      if (d) return tidy(d[0]);
+    }
+  }
+  for (const line of headLines) {
+    if (/根据|按照|依据|贯彻|落实|《/.test(line)) continue;
+    DOC_NUMBER_ANY.lastIndex = 0;
+    const m = DOC_NUMBER_ANY.exec(line);
+    if (m) return tidy(m[0]);
+  }
+  return null;
 }
 
 function isoDate(y: number, m: number, d: number): string | null {

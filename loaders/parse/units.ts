@@ -13,6 +13,7 @@ const groupTails = vocabulary(GRAMMAR, "group").sort((a, b) => b.length - a.leng
 const LEAD = new RegExp(vocabulary(GRAMMAR, "lead").map(escapeRegExp).join("|"));
 const PARTICIPANT = new RegExp(vocabulary(GRAMMAR, "participant").map(escapeRegExp).join("|"));
 const PHRASE_SEPARATORS = new Set(vocabulary(GRAMMAR, "separator"));
+const BETWEEN = vocabulary(GRAMMAR, "between").sort((a, b) => b.length - a.length);
 const ITEM_SEPARATORS = new Set(["、", "，", ",", "；", ";", "。", " ", "\u2029", "/", "／"]);
 const OPEN = new Set(["（", "("]);
 const CLOSE = new Set(["）", ")"]);
@@ -77,6 +78,27 @@ function endsWithSuffix(s: string, at: number): boolean {
   return false;
 }
 
+/**
+ * An item that joins two unit names with 等 / 以及 / 会同 / 和 (区商务局等领导小组成员单位, 会同市财政局): one
+ * item per name. A word inside a name (人力资源和社会保障局) is not a joint: the text before it must
+ * itself end as a unit name.
+ */
+function splitBetween(item: Piece): Piece[] {
+  for (const word of BETWEEN) {
+    if (item.text.startsWith(word) && nameEnd(item.text.slice(word.length)) > 0) {
+      return splitBetween({ start: item.start + word.length, end: item.end, text: item.text.slice(word.length) });
+    }
+    for (let at = item.text.indexOf(word, 1); at !== -1; at = item.text.indexOf(word, at + 1)) {
+      const left = item.text.slice(0, at);
+      const right = item.text.slice(at + word.length);
+      if (nameEnd(left) === left.length && nameEnd(right) > 0 && !/^(有关|相关)?(部门|单位)/.test(right)) {
+        return [{ start: item.start, end: item.start + at, text: left }, ...splitBetween({ start: item.start + at + word.length, end: item.end, text: right })];
+      }
+    }
+  }
+  return [item];
+}
+
 export interface ParsedUnits {
   phrases: UnitPhrase[];
   /** Items that did not look like a unit name. */
@@ -89,7 +111,7 @@ export function parseUnitCell(text: string, span: Span): ParsedUnits {
   for (const phrase of splitTopLevel(text, span, (ch) => PHRASE_SEPARATORS.has(ch) || ch === "\u2029")) {
     const units: Unit[] = [];
     let roleWords = "";
-    for (const item of splitTopLevel(text, phrase, (ch) => ITEM_SEPARATORS.has(ch))) {
+    for (const item of splitTopLevel(text, phrase, (ch) => ITEM_SEPARATORS.has(ch)).flatMap(splitBetween)) {
       let end = nameEnd(item.text);
       if (end <= 0) {
         // wording with no unit in it (按职责分工落实 after a comma) still tells the phrase's role

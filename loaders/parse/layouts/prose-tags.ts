@@ -2,41 +2,12 @@
 // parentheses — 「…集中展示建设成果。（县发改局牵头负责）」 — under 一、 and （一） headings whose first
 // sentence is the heading's title. National and provincial plans (（XX部牵头）) are written this way too.
 import type { Block } from "../assemble.ts";
-import { looksLikeUnmarkedHeading, unitsBlock } from "../cells.ts";
-import { CHINESE_L2, endsSentence, headingMarker, matchedNumber, trimSpan, type Numbering } from "../text.ts";
+import { looksLikeUnmarkedHeading } from "../cells.ts";
+import { CHINESE_L2, endsSentence, headingMarker, matchedNumber, trimSpan, type Line, type Numbering } from "../text.ts";
 import type { Span } from "../types.ts";
-import { looksLikeUnitList } from "../units.ts";
+import { findUnitTags, tagBlocks } from "../tags.ts";
 
-export interface Tag {
-  /** The whole tag with its parentheses. */
-  span: Span;
-  /** Inside the parentheses. */
-  inner: Span;
-}
-
-const ROLE_END = /(牵头|负责|落实|配合|承办|实施|参与)$/;
-
-/** Unit tags in a stretch of text: balanced parentheses (either width, nesting allowed) naming units. */
-export function findUnitTags(text: string, from: number, to: number): Tag[] {
-  const tags: Tag[] = [];
-  const stack: number[] = [];
-  for (let i = from; i < to; i++) {
-    const ch = text[i];
-    if (ch === "（" || ch === "(") {
-      stack.push(i);
-      if (stack.length > 64) stack.shift(); // hostile nesting: forget the oldest
-    } else if ((ch === "）" || ch === ")") && stack.length > 0) {
-      const open = stack.pop()!;
-      if (stack.length > 0 || i - open > 400) continue; // only outermost groups, no longer than a long unit list
-      const inner = { start: open + 1, end: i };
-      const content = text.slice(inner.start, inner.end).replace(/\s+/g, "");
-      if (ROLE_END.test(content) && looksLikeUnitList(content)) tags.push({ span: { start: open, end: i + 1 }, inner });
-    } else if (ch === "\n" && stack.length > 0 && i - stack[stack.length - 1] > 400) stack.length = 0;
-  }
-  return tags;
-}
-
-export function parseProseTags(text: string, body: Span, numbering: Numbering = CHINESE_L2): Block[] {
+export function parseProseTags(text: string, body: Span, lines: Line[], numbering: Numbering = CHINESE_L2): Block[] {
   const tags = findUnitTags(text, body.start, body.end);
   const blocks: Block[] = [];
   let pieces: Span[] = [];
@@ -60,60 +31,58 @@ export function parseProseTags(text: string, body: Span, numbering: Numbering = 
   };
 
   // headings printed without a marker are level 1, or level 2 under 一、 headings
-  const bodyText = text.slice(body.start, body.end);
-  const unmarkedLevel: 1 | 2 = /(^|\n)[\s]*[一二三四五六七八九十]{1,3}[、.．]/.test(bodyText) ? 2 : 1;
+  const unmarkedLevel: 1 | 2 = lines.some((l) => /^\s*[一二三四五六七八九十]{1,3}[、.．]/.test(l.text)) ? 2 : 1;
 
-  let pos = body.start;
-  let atLineStart = true;
-  while (pos < body.end) {
-    let lineEnd = text.indexOf("\n", pos);
-    if (lineEnd === -1 || lineEnd > body.end) lineEnd = body.end;
-    if (atLineStart) {
+  let resume = body.start; // where a tag that ran over a line break ended
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li];
+    let lineEnd = line.end;
+    let pos = Math.max(line.start, resume);
+    if (pos >= lineEnd) continue;
+    if (pos === line.start) {
       while (pos < lineEnd && /[\s\u2029]/.test(text[pos])) pos++;
-      if (pos >= lineEnd) {
-        pos = lineEnd + 1;
-        continue;
-      }
+      if (pos >= lineEnd) continue;
       const startsWithTag = tagIndex < tags.length && tags[tagIndex].span.start === pos;
       const heading = headingMarker(text, pos, lineEnd, numbering);
       const found = numbering.task.exec(text.slice(pos, Math.min(lineEnd, pos + 10)));
       const numbered = found && /[.、．（(）)\u2460-\u2473]/.test(found[0]) ? found : null;
       if (heading || numbered) flush();
       else if (!startsWithTag && pieceText !== "" && endsSentence(pieceText)) flush(); // a paragraph that ended with no tag
-      const line = text.slice(pos, lineEnd);
-      if (!heading && !numbered && !startsWithTag && pieceText.trim() === "" && looksLikeUnmarkedHeading(line) && text.slice(lineEnd, body.end).trim() !== "") {
+      const rest = text.slice(pos, lineEnd);
+      if (!heading && !numbered && !startsWithTag && pieceText.trim() === "" && looksLikeUnmarkedHeading(rest) && text.slice(lineEnd, body.end).trim() !== "") {
         flush();
         sawStructure = true;
         const title = trimSpan(text, { start: pos, end: lineEnd });
         blocks.push({ kind: "section", level: unmarkedLevel, marker: null, title, span: title });
-        pos = lineEnd + 1;
         continue;
       }
       if (heading) {
         sawStructure = true;
-        const rest = text.slice(heading.titleStart, lineEnd);
+        const after = text.slice(heading.titleStart, lineEnd);
         let titleEnd = lineEnd;
         if (heading.level === 2 && numbering.name === "chinese-l2") {
-          const stop = rest.search(/[。]/);
+          const stop = after.search(/[。]/);
           if (stop !== -1 && stop <= 80) titleEnd = heading.titleStart + stop;
-          else if (rest.length > 80) titleEnd = heading.titleStart; // no short title sentence: the text is all task
+          else if (after.length > 80) titleEnd = heading.titleStart; // no short title sentence: the text is all task
         }
         const title = trimSpan(text, { start: heading.titleStart, end: titleEnd });
         blocks.push({ kind: "section", level: heading.level, marker: heading.marker, title, span: { start: pos, end: titleEnd } });
         pos = titleEnd < lineEnd && text[titleEnd] === "。" ? titleEnd + 1 : titleEnd;
-        atLineStart = false;
-        continue;
-      }
-      if (numbered) {
+      } else if (numbered) {
         sawStructure = true;
         number = matchedNumber(numbered);
         pos += numbered[0].length;
       }
     }
-    atLineStart = false;
-    while (tagIndex < tags.length && tags[tagIndex].span.start < pos) tagIndex++;
-    const tag = tagIndex < tags.length && tags[tagIndex].span.start < lineEnd ? tags[tagIndex] : null;
-    if (tag) {
+    while (pos < lineEnd) {
+      while (tagIndex < tags.length && tags[tagIndex].span.start < pos) tagIndex++;
+      const tag = tagIndex < tags.length && tags[tagIndex].span.start < lineEnd ? tags[tagIndex] : null;
+      if (!tag) {
+        pieces.push({ start: pos, end: lineEnd });
+        pieceText += text.slice(pos, lineEnd);
+        pos = lineEnd;
+        break;
+      }
       if (tag.span.start > pos) {
         pieces.push({ start: pos, end: tag.span.start });
         pieceText += text.slice(pos, tag.span.start);
@@ -121,25 +90,20 @@ export function parseProseTags(text: string, body: Span, numbering: Numbering = 
       if (pieces.some((p) => trimSpan(text, p).end > trimSpan(text, p).start)) {
         sawStructure = true;
         flush();
-        blocks.push(unitsBlock(text, tag.inner));
+        blocks.push(...tagBlocks(text, tag));
       } else blocks.push({ kind: "unplaced", span: tag.span, reason: "责任单位标注前没有任务文字" });
       pos = tag.span.end;
       tagIndex++;
       if (pos > lineEnd) {
-        // the tag ran over a line break (a page break inside the parentheses)
-        lineEnd = text.indexOf("\n", pos);
-        if (lineEnd === -1 || lineEnd > body.end) lineEnd = body.end;
+        // the tag ran over a line break (a page break inside the parentheses): go on after it
+        resume = pos;
+        while (li + 1 < lines.length && lines[li + 1].end <= pos) li++;
+        if (li + 1 < lines.length && lines[li + 1].start < pos) {
+          li++;
+          lineEnd = lines[li].end;
+        }
       }
-      if (pos >= lineEnd) {
-        pos = lineEnd + 1;
-        atLineStart = true;
-      }
-      continue;
     }
-    pieces.push({ start: pos, end: lineEnd });
-    pieceText += text.slice(pos, lineEnd);
-    pos = lineEnd + 1;
-    atLineStart = true;
   }
   flush();
   return blocks;

@@ -5,11 +5,14 @@ import type { Block } from "../assemble.ts";
 import { classifyCell, headerRole, newContext, numberedTasks, unitsBlock, type ColumnRole } from "../cells.ts";
 import { CHINESE_L2, headingMarker, splitCells, type Line, type Numbering } from "../text.ts";
 import type { Span } from "../types.ts";
+import { looksLikeUnitList } from "../units.ts";
+import { isDeadlineCell } from "../cells.ts";
 
 export function headerRow(text: string, line: Line, sep: string): ColumnRole[] | null {
   if (!line.text.includes(sep)) return null;
   const cells = splitCells(text, line, sep).filter((c, i, all) => !(sep === "|" && (i === 0 || i === all.length - 1) && c.end === c.start));
-  const roles = cells.map((c) => headerRole(text.slice(c.start, c.end)));
+  const named = cells.filter((c) => c.end > c.start); // a header drawn with empty trailing cells (| ||)
+  const roles = named.map((c) => headerRole(text.slice(c.start, c.end)));
   const known = roles.filter((r) => r !== null).length;
   return known >= 2 && known >= roles.length - 1 ? roles.map((r) => r ?? "ignore") : null;
 }
@@ -42,8 +45,23 @@ export function parseTableRows(text: string, lines: Line[], numbering: Numbering
     if (sep === "|") cells = cells.filter((c, i) => !((i === 0 || i === cells.length - 1) && c.end === c.start));
     let sectionLevel = 0;
     let group: Block[] = [];
+    let pendingNumber: number | null = null;
+    const taskBlocks = (cell: Span) => {
+      const tasks = numberedTasks(text, cell, ctx) ?? classifyCell(text, cell, ctx, { taskColumn: true });
+      const first = tasks[0];
+      if (pendingNumber !== null && first?.kind === "task" && first.number === null && !first.continuation) {
+        tasks[0] = { ...first, number: pendingNumber };
+        ctx.lastNumber = pendingNumber;
+      }
+      pendingNumber = null;
+      return tasks;
+    };
+    // a row whose cells do not line up with the header (merged cells dropped, a 序号 column the header
+    // does not name): each cell is read by its content
+    const aligned = cells.length === columns.length;
     cells.forEach((cell, i) => {
-      const role: ColumnRole = i < columns!.length ? columns![i] : "ignore";
+      const content = text.slice(cell.start, cell.end).trim();
+      const role: ColumnRole = aligned ? (i < columns!.length ? columns![i] : "ignore") : roleByContent(text, cell, ctx.numbering, columns!);
       if (cell.end <= cell.start) {
         if (role === "section") sectionLevel++;
         return;
@@ -57,11 +75,9 @@ export function parseTableRows(text: string, lines: Line[], numbering: Numbering
           blocks.push({ kind: "section", level, marker: marker?.marker ?? null, title, span: cell });
           return;
         }
-        case "task": {
-          const tasks = numberedTasks(text, cell, ctx) ?? classifyCell(text, cell, ctx, { taskColumn: true });
-          group.push(...tasks);
+        case "task":
+          group.push(...taskBlocks(cell));
           return;
-        }
         case "units":
         case "lead-units":
         case "participant-units":
@@ -71,7 +87,10 @@ export function parseTableRows(text: string, lines: Line[], numbering: Numbering
           group.push({ kind: "deadline", span: cell });
           return;
         default:
-          if (role === "number" && /^\d{1,3}$/.test(text.slice(cell.start, cell.end).trim())) return;
+          if (role === "number" && /^\d{1,3}$/.test(content)) {
+            pendingNumber = Number(content);
+            return;
+          }
           group.push({ kind: "unplaced", span: cell, reason: "表格中无法归入任何一列的内容" });
       }
     });
@@ -79,4 +98,15 @@ export function parseTableRows(text: string, lines: Line[], numbering: Numbering
     group = [];
   }
   return blocks;
+}
+
+/** The column a cell belongs to, read from what it says (for rows that do not line up with the header). */
+function roleByContent(text: string, cell: Span, numbering: Numbering, columns: ColumnRole[]): ColumnRole {
+  const s = text.slice(cell.start, cell.end).trim();
+  if (s === "") return "ignore";
+  if (/^\d{1,3}[.、．]?$/.test(s)) return "number";
+  if (headingMarker(text, cell.start, cell.end, numbering)) return "section";
+  if (isDeadlineCell(s)) return "deadline";
+  if (looksLikeUnitList(s)) return columns.includes("units") || !columns.includes("lead-units") ? "units" : "lead-units";
+  return "task";
 }

@@ -1,0 +1,115 @@
+// Unit tags: where a prose plan names who carries a task. Forms seen on real pages:
+//   （县财政局牵头负责）  （XX牵头，YY配合）  （XX按职责分工负责）        role words at the end
+//   （责任单位：XX）  （牵头单位：XX；责任单位：YY）  〔责任单位：…〕  【…】  labels from data/column-headers.tsv
+//   （责任时限：2022年底前，牵头单位：XX，责任单位：YY）                  a deadline inside the tag
+//   责任单位：XX                                                     a labelled line of its own
+// Labels and role words are data (column-headers.tsv, unit-grammar.tsv); this module only finds and splits.
+import { escapeRegExp, readTable, vocabulary } from "../data.ts";
+import type { Block } from "./assemble.ts";
+import { unitsBlock, type ColumnRole } from "./cells.ts";
+import { compareKey, trimSpan } from "./text.ts";
+import type { Span } from "./types.ts";
+import { looksLikeUnitList } from "./units.ts";
+
+export interface TagSegment {
+  /** The label's column role (units, lead-units, participant-units, deadline), or null for an unlabelled list. */
+  role: ColumnRole | null;
+  span: Span;
+}
+
+export interface Tag {
+  /** The whole tag with its brackets (or the whole labelled line). */
+  span: Span;
+  /** Inside the brackets. */
+  inner: Span;
+  segments: TagSegment[];
+}
+
+const TAG_ROLES = new Set<ColumnRole>(["units", "lead-units", "participant-units", "deadline"]);
+const LABELS = new Map(
+  readTable("column-headers.tsv")
+    .filter((r) => TAG_ROLES.has(r.role as ColumnRole))
+    .map((r) => [compareKey(r.header), r.role as ColumnRole]),
+);
+const LABEL = new RegExp(`(${[...LABELS.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})\\s*[:：]`, "g");
+const LABEL_AT_START = new RegExp(`^\\s*(?:${[...LABELS.keys()].map(escapeRegExp).join("|")})\\s*[:：]`);
+const GRAMMAR = "unit-grammar.tsv";
+const ROLE_END = new RegExp(`(?:${["lead", "participant", "responsible"].flatMap((k) => vocabulary(GRAMMAR, k)).map(escapeRegExp).join("|")})$`);
+
+const OPEN: Record<string, string> = { "（": "）", "(": ")", "〔": "〕", "【": "】", "[": "]" };
+const CLOSE = new Set(Object.values(OPEN));
+const MAX_TAG = 400;
+
+/** Split a labelled stretch (责任单位：A；配合单位：B) into segments, one per label; null when it does not start with a label. */
+export function labelledSegments(text: string, span: Span): TagSegment[] | null {
+  const s = text.slice(span.start, span.end);
+  if (!LABEL_AT_START.test(s)) return null;
+  const segments: TagSegment[] = [];
+  LABEL.lastIndex = 0;
+  const found: { at: number; body: number; role: ColumnRole }[] = [];
+  for (let m = LABEL.exec(s); m !== null; m = LABEL.exec(s)) found.push({ at: m.index, body: m.index + m[0].length, role: LABELS.get(m[1])! });
+  found.forEach((f, i) => {
+    const end = i + 1 < found.length ? found[i + 1].at : s.length;
+    let e = end;
+    while (e > f.body && /[\s，,；;。、]/.test(s[e - 1])) e--;
+    const seg = trimSpan(text, { start: span.start + f.body, end: span.start + e });
+    if (seg.end > seg.start) segments.push({ role: f.role, span: seg });
+  });
+  return segments;
+}
+
+/** Unit tags in a stretch of text, in order: bracketed tags anywhere, labelled lines at a line start. */
+export function findUnitTags(text: string, from: number, to: number): Tag[] {
+  const tags: Tag[] = [];
+  const stack: number[] = [];
+  let lineStart = true;
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    if (lineStart && stack.length === 0 && !/[\s\u2029]/.test(ch)) {
+      lineStart = false;
+      const lineEnd = nextBreak(text, i, to);
+      if (lineEnd - i <= MAX_TAG) {
+        const segments = labelledSegments(text, { start: i, end: lineEnd });
+        if (segments && segments.length > 0) {
+          const span = trimSpan(text, { start: i, end: lineEnd });
+          tags.push({ span, inner: span, segments });
+          i = lineEnd - 1;
+          continue;
+        }
+      }
+    }
+    if (ch === "\n") lineStart = true;
+    if (ch in OPEN) {
+      stack.push(i);
+      if (stack.length > 64) stack.shift(); // hostile nesting: forget the oldest
+    } else if (CLOSE.has(ch) && stack.length > 0) {
+      const open = stack.pop()!;
+      if (stack.length > 0 || i - open > MAX_TAG) continue; // only outermost groups, no longer than a long unit list
+      const inner = { start: open + 1, end: i };
+      const segments = readTag(text, inner);
+      if (segments) tags.push({ span: { start: open, end: i + 1 }, inner, segments });
+    } else if (ch === "\n" && stack.length > 0 && i - stack[stack.length - 1] > MAX_TAG) stack.length = 0;
+  }
+  return tags;
+}
+
+function nextBreak(text: string, at: number, to: number): number {
+  const nl = text.indexOf("\n", at);
+  return nl === -1 || nl > to ? to : nl;
+}
+
+/** The segments of a bracket's content when it is a unit tag, else null. */
+function readTag(text: string, inner: Span): TagSegment[] | null {
+  const labelled = labelledSegments(text, inner);
+  if (labelled) return labelled.some((s) => s.role !== "deadline") ? labelled : null;
+  const content = text.slice(inner.start, inner.end).replace(/\s+/g, "");
+  if (ROLE_END.test(content) && looksLikeUnitList(content)) return [{ role: null, span: inner }];
+  return null;
+}
+
+/** The blocks a tag stands for: unit cells (roles forced by their labels) and a deadline. */
+export function tagBlocks(text: string, tag: Tag): Block[] {
+  return tag.segments.map((seg) =>
+    seg.role === "deadline" ? { kind: "deadline" as const, span: seg.span } : unitsBlock(text, seg.span, seg.role === "units" ? undefined : (seg.role ?? undefined)),
+  );
+}

@@ -1,0 +1,13 @@
+import { readFileSync } from "node:fs";
+import { readSource } from "/work/main/loaders/read/index.ts";
+import { logicalLines } from "/work/main/loaders/parse/lexer.ts";
+import { locateBody } from "/work/main/loaders/parse/meta.ts";
+import { detectLayout } from "/work/main/loaders/parse/index.ts";
+const f = process.argv[2];
+const s = await readSource(f, readFileSync(f));
+const lines = logicalLines(s.text);
+const loc = locateBody(s.text, lines);
+console.log(loc.body, loc.titleLine?.text);
+const bodyLines = lines.filter((l) => l.start >= loc.body.start && l.end <= loc.body.end);
+console.log(detectLayout(s.text, bodyLines, loc.body));
+for (const l of bodyLines.slice(0, 8)) console.log(JSON.stringify(l.text.slice(0, 80)));

@@ -66,7 +66,7 @@ export function resolveRegion(texts: string[], context: string): Resolution {
   for (const raw of texts) {
     const t = raw.replace(/\s+/g, "");
     if (t === "") continue;
-    if (/国务院办公厅|国务院/.test(t) && !found(provinceNames, t).length && !found(cityNames, t).length && !found(countyNames, t).length) {
+    if (/^国务院(?:办公厅)?$|^国务院办公厅关于/.test(t)) {
       return { region: { region: "全国", regionCode: "100000", parentCity: null, province: "全国", level: "national" }, ambiguous: null };
     }
     const counties = found(countyNames, t).filter((n, _, all) => !all.some((m) => m !== n && m.includes(n)));
@@ -126,8 +126,15 @@ function cityName(a: Area): string | null {
   return c && !NOT_A_CITY.test(c.name) ? c.name : null;
 }
 
+/** The four municipalities directly under the central government: their districts' parent city is the municipality. */
+const MUNICIPALITY = /^(北京市|天津市|上海市|重庆市)$/;
+
 function fromArea(a: Area): Region {
-  return { region: a.name, regionCode: a.code, parentCity: cityName(a), province: provinceByCode.get(a.provinceCode)?.name ?? "", level: "county" };
+  const province = provinceByCode.get(a.provinceCode)?.name ?? "";
+  const city = cityName(a);
+  // a prefecture-level city without counties (东莞市, 中山市, 嘉峪关市) is listed as its own area
+  if (city === a.name) return { region: a.name, regionCode: a.code, parentCity: null, province, level: "prefecture" };
+  return { region: a.name, regionCode: a.code, parentCity: city ?? (MUNICIPALITY.test(province) ? province : null), province, level: "county" };
 }
 
 /** A gazetteer entry by name, for tools and tests. */

@@ -70,7 +70,11 @@ const CITATION = /《[^《》\n]{0,120}》\s*(?:[(（][^()（）\n]{0,40}[)）])
 const DOC_NUMBER_ANY = /[\u4e00-\u9fff]{1,12}\s*[〔［\[【(（﹝{]\s*(\d{4})\s*[〕］\]】)）﹞}]\s*\d{1,4}\s*号/g;
 /** A 文号 whose brackets were lost (泉鲤政办201783号): prefix ending in 发/函/字/办, year, number. */
 const DOC_NUMBER_BARE = /([\u4e00-\u9fff]{1,10}(?:发|函|字|办|文|电))\s*(20[0-3]\d)\s*(\d{1,4})\s*号/;
-const METADATA_DOC_NUMBER = /(?:文\s*号|发文字号)\s*[:：]\s*([^\s:：]{4,30})/;
+const METADATA_DOC_NUMBER = /(?:文\s*号|发文字号|文件编号)\s*[:：][\s|]*([^\s:：|]{4,30})/;
+/** A page's metadata rows (成文日期：2017年5月10日 | 发布日期：…): the written date, never the publication date. */
+const METADATA_DATE = /成文日期\s*[:：][\s|]*(\d{4})\s*(?:年|-|\/|\.)\s*(\d{1,2})\s*(?:月|-|\/|\.)\s*(\d{1,2})/;
+const METADATA_ISSUER = /(?:发文机关|发布机构|发文单位)\s*[:：][\s|]*([^\s|:：]{4,40})/;
+const METADATA_TITLE = /(?:^|\|)\s*标\s*题\s*[:：][\s|]*([^|]{6,120})/;
 const DATE_IN_LINE = /^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/;
 const CN_DATE = /^\s*([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日\s*$/;
 const SIGNED_DATE = /(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|领导小组)\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
@@ -105,8 +109,12 @@ export function extractMeta(text: string, lines: Line[], located: Located, issue
     if (issueDate) dateIdx = i;
   }
   if (issueDate === null) {
-    const m = SIGNED_DATE.exec(uncited(headJoined));
+    const m = SIGNED_DATE.exec(uncited(headJoined)) ?? METADATA_DATE.exec(headLines.join("\n"));
     if (m) issueDate = isoDate(+m[1], +m[2], +m[3]);
+  }
+  if (!title) {
+    const m = headLines.map((t) => METADATA_TITLE.exec(t)).find((x) => x);
+    if (m) title = cleanText(m[1]);
   }
   // the issuer signs above the date line; else the letterhead
   let issuer: string | null = null;
@@ -115,6 +123,10 @@ export function extractMeta(text: string, lines: Line[], located: Located, issue
   else {
     const letterhead = headLines.slice(0, 6).find((t) => ISSUER_LINE.test(compact(t)));
     if (letterhead) issuer = ISSUER_LINE.exec(compact(letterhead))![1];
+    else {
+      const row = headLines.map((t) => METADATA_ISSUER.exec(t)).find((x) => x);
+      if (row) issuer = row[1];
+    }
   }
 
   const yearOf = (s: string | null) => {

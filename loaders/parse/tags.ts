@@ -84,6 +84,8 @@ export function findUnitTags(text: string, from: number, to: number): Tag[] {
       if (stack.length > 64) stack.shift(); // hostile nesting: forget the oldest
     } else if (CLOSE.has(ch) && stack.length > 0) {
       const open = stack.pop()!;
+      // a bracket left open on an earlier line (a stray 「(园区」) does not enclose this group
+      if (stack.length > 0 && text.lastIndexOf("\n", open) > stack[stack.length - 1]) stack.length = 0;
       if (stack.length > 0 || i - open > MAX_TAG) continue; // only outermost groups, no longer than a long unit list
       const inner = { start: open + 1, end: i };
       const segments = readTag(text, inner);

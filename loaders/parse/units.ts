@@ -15,8 +15,8 @@ const PARTICIPANT = new RegExp(vocabulary(GRAMMAR, "participant").map(escapeRegE
 const PHRASE_SEPARATORS = new Set(vocabulary(GRAMMAR, "separator"));
 const BETWEEN = vocabulary(GRAMMAR, "between").sort((a, b) => b.length - a.length);
 const ITEM_SEPARATORS = new Set(["、", "，", ",", "；", ";", "。", " ", "\u2029", "/", "／"]);
-const OPEN = new Set(["（", "("]);
-const CLOSE = new Set(["）", ")"]);
+const OPEN = new Set(["（", "(", "〔", "﹝", "["]);
+const CLOSE = new Set(["）", ")", "〕", "﹞", "]"]);
 
 interface Piece extends Span {
   text: string;
@@ -79,6 +79,23 @@ function endsWithSuffix(s: string, at: number): boolean {
 }
 
 /**
+ * 「各州、市人民政府」「各区、县(市)政府」: a list of kinds of place sharing one unit name. An item with no
+ * unit suffix of its own (各州, 各区) joins the item after it across 、.
+ */
+function joinKinds(text: string, items: Piece[]): Piece[] {
+  const out: Piece[] = [];
+  for (let i = 0; i < items.length; i++) {
+    let item = items[i];
+    while (i + 1 < items.length && item.text.length <= 4 && /^各/.test(item.text) && nameEnd(item.text) <= 0 && text.slice(item.end, items[i + 1].start).trim() === "、") {
+      const next = items[++i];
+      item = { start: item.start, end: next.end, text: text.slice(item.start, next.end) };
+    }
+    out.push(item);
+  }
+  return out;
+}
+
+/**
  * An item that joins two unit names with 等 / 以及 / 会同 / 和 (区商务局等领导小组成员单位, 会同市财政局): one
  * item per name. A word inside a name (人力资源和社会保障局) is not a joint: the text before it must
  * itself end as a unit name.
@@ -111,7 +128,7 @@ export function parseUnitCell(text: string, span: Span): ParsedUnits {
   for (const phrase of splitTopLevel(text, span, (ch) => PHRASE_SEPARATORS.has(ch) || ch === "\u2029")) {
     const units: Unit[] = [];
     let roleWords = "";
-    for (const item of splitTopLevel(text, phrase, (ch) => ITEM_SEPARATORS.has(ch)).flatMap(splitBetween)) {
+    for (const item of joinKinds(text, splitTopLevel(text, phrase, (ch) => ITEM_SEPARATORS.has(ch))).flatMap(splitBetween)) {
       let end = nameEnd(item.text);
       if (end <= 0) {
         // wording with no unit in it (按职责分工落实 after a comma) still tells the phrase's role
@@ -152,7 +169,7 @@ export function looksLikeUnitList(s: string): boolean {
     // sentences inside: only a unit cell when every sentence is itself a unit list (…单位。区发改局…监管)
     return t.split("。").every((part) => part.trim() === "" || looksLikeUnitList(part));
   }
-  const items = splitTopLevel(t, { start: 0, end: t.length }, (ch) => ITEM_SEPARATORS.has(ch) || PHRASE_SEPARATORS.has(ch));
+  const items = joinKinds(t, splitTopLevel(t, { start: 0, end: t.length }, (ch) => ITEM_SEPARATORS.has(ch) || PHRASE_SEPARATORS.has(ch)));
   if (items.length === 0) return false;
   let unitLike = 0;
   let chars = 0;

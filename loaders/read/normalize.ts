@@ -10,7 +10,10 @@
 //   - NBSP → space; zero-width characters and stray BOMs → removed
 //   - traditional characters → simplified, character by character, when the document is written in
 //     traditional script (the original text is kept beside the normalised one)
+//   - repair (./repair.ts, data/junk-patterns.tsv): pinyin reading aids, tags and entities that lost
+//     their < or &, runs of ? left by encoding damage
 // Repeated table headers are layout knowledge and are consumed by the parser, not removed here.
+import { repair } from "./repair.ts";
 import { toSimplifiedTable } from "./simplify.ts";
 
 export interface Normalized {
@@ -94,8 +97,10 @@ export function normalize(source: string): Normalized {
     parts.push(r);
     for (let k = 0; k < r.length; k++) map[n++] = at;
   }
-  let text = parts.join("");
-  const toSource = map.slice(0, text.length + 1);
+  const repaired = repair(parts.join(""));
+  let text = repaired.text;
+  const debrisMap = map;
+  const toSource = repaired.toInput.map((i) => debrisMap[i]);
   const simplified = isTraditional(text);
   if (simplified) text = simplifyChars(text);
   return { text, toSource, simplified };

@@ -7,19 +7,20 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { evaluateReal, formatSummary, readTruth, REAL_DIR, summarise, type Check, type Measure } from "./support/real-corpus.ts";
 import { tsv } from "./helpers.ts";
 
+// measured 2026-11-24 on 92 pages (70 annotated tasks); raise them as the parser improves, never lower them
 const FLOORS: Partial<Record<Measure, number>> = {
-  parsed: 0,
-  region: 0,
-  province: 0,
-  parent_city: 0,
-  level: 0,
-  year: 0,
-  doc_number: 0,
-  issue_date: 0,
-  task_found: 0,
-  lead_units: 0,
-  other_units: 0,
-  headings: 0,
+  parsed: 0.97,
+  region: 0.92,
+  province: 0.94,
+  parent_city: 0.95,
+  level: 0.92,
+  year: 0.93,
+  doc_number: 0.96,
+  issue_date: 0.89,
+  task_found: 0.92,
+  lead_units: 0.78,
+  other_units: 0.88,
+  headings: 0.97,
 };
 
 let checks: Check[] = [];

@@ -34,10 +34,12 @@ export interface CellContext {
   numbering: Numbering;
   /** The level of a heading printed without a marker (做好财政信息公开): 1, or 2 under 一、 headings. */
   unmarkedLevel: 1 | 2;
+  /** A 序号 cell printed on its own (「1」 then the task's text): the number of the next task. */
+  pendingNumber: number | null;
 }
 
 export function newContext(numbering: Numbering = CHINESE_L2): CellContext {
-  return { lastNumber: null, lastTaskText: null, seenStructure: false, numbering, unmarkedLevel: 1 };
+  return { lastNumber: null, lastTaskText: null, seenStructure: false, numbering, unmarkedLevel: 1, pendingNumber: null };
 }
 
 /**
@@ -115,6 +117,11 @@ export function classifyCell(text: string, cell: Span, ctx: CellContext, opts: {
     ctx.seenStructure = true;
     return [{ kind: "section", level: heading.level, marker: heading.marker, title: trimSpan(text, { start: heading.titleStart, end: cell.end }), span: cell }];
   }
+  if (!opts.taskColumn && ctx.seenStructure && isDeadlineCell(s)) return [{ kind: "deadline", span: cell }];
+  if (!opts.taskColumn && /^\d{1,3}$/.test(s.trim()) && ctx.seenStructure) {
+    ctx.pendingNumber = Number(s.trim());
+    return [];
+  }
   const tasks = opts.plain ? null : numberedTasks(text, cell, ctx);
   if (tasks) return tasks;
   if (!opts.taskColumn && looksLikeUnitList(s)) {
@@ -127,6 +134,13 @@ export function classifyCell(text: string, cell: Span, ctx: CellContext, opts: {
   }
   if (!ctx.seenStructure) return [{ kind: "preamble", span: cell }];
   // plain text: the rest of a task a page break cut, or a task printed without a number
+  if (ctx.pendingNumber !== null) {
+    const number = ctx.pendingNumber;
+    ctx.pendingNumber = null;
+    ctx.lastNumber = number;
+    ctx.lastTaskText = s;
+    return [{ kind: "task", number, span: cell }];
+  }
   const continuation = ctx.lastTaskText !== null && !endsSentence(ctx.lastTaskText) && !/^[\s\u2029]*[“"《（(]?\d/.test(s);
   ctx.lastTaskText = continuation ? (ctx.lastTaskText ?? "") + s : s;
   return [{ kind: "task", number: null, span: cell, continuation }];

@@ -104,9 +104,18 @@ function nextBreak(text: string, at: number, to: number): number {
 function readTag(text: string, inner: Span): TagSegment[] | null {
   const labelled = labelledSegments(text, inner);
   if (labelled) return labelled.some((s) => s.role !== "deadline") ? labelled : null;
-  const content = text.slice(inner.start, inner.end).replace(/\s+/g, "");
-  if (ROLE_END.test(content) && looksLikeUnitList(content)) return [{ role: null, span: inner }];
-  return null;
+  // units first, labelled parts after them: （区商务局负责落实，完成时限：2022年10月）
+  const s = text.slice(inner.start, inner.end);
+  LABEL.lastIndex = 0;
+  const label = LABEL.exec(s);
+  const head = trimSpan(text, { start: inner.start, end: label ? inner.start + label.index : inner.end });
+  let headEnd = head.end;
+  while (headEnd > head.start && /[，,；;。、]/.test(text[headEnd - 1])) headEnd--;
+  const content = text.slice(head.start, headEnd).replace(/\s+/g, "");
+  if (!ROLE_END.test(content) || !looksLikeUnitList(content)) return null;
+  const segments: TagSegment[] = [{ role: null, span: { start: head.start, end: headEnd } }];
+  if (label) segments.push(...(labelledSegments(text, { start: inner.start + label.index, end: inner.end }) ?? []));
+  return segments;
 }
 
 /** The blocks a tag stands for: unit cells (roles forced by their labels) and a deadline. */

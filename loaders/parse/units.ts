@@ -86,7 +86,7 @@ function joinKinds(text: string, items: Piece[]): Piece[] {
   const out: Piece[] = [];
   for (let i = 0; i < items.length; i++) {
     let item = items[i];
-    while (i + 1 < items.length && item.text.length <= 4 && /^各/.test(item.text) && nameEnd(item.text) <= 0 && text.slice(item.end, items[i + 1].start).trim() === "、") {
+    while (i + 1 < items.length && item.text.length <= 6 && /^各/.test(item.text) && nameEnd(item.text) <= 0 && text.slice(item.end, items[i + 1].start).trim() === "、") {
       const next = items[++i];
       item = { start: item.start, end: next.end, text: text.slice(item.start, next.end) };
     }

@@ -2,7 +2,7 @@
 // conversions from PDF, behind a tab); a line without the tab continues the cell above (a cell cut by
 // a page break, or several tasks in one cell). The column of a cell is read from its content.
 import type { Block } from "../assemble.ts";
-import { classifyCell, newContext } from "../cells.ts";
+import { classifyCell, headerRole, isDeadlineCell, newContext } from "../cells.ts";
 import { CHINESE_L2, endsSentence, headingMarker, type Line, type Numbering } from "../text.ts";
 import type { Span } from "../types.ts";
 import { looksLikeUnitList } from "../units.ts";
@@ -37,6 +37,8 @@ function continues(prev: string, line: string, numbering: Numbering): boolean {
   const t = line.trim();
   const p = prev.trim();
   if (p === "" || endsSentence(p)) return false;
+  // a 序号 cell, a column header or a deadline cell is a cell of its own
+  if ([p, t].some((x) => /^\d{1,3}$/.test(x) || headerRole(x) !== null || isDeadlineCell(x))) return false;
   if (headingMarker(p, 0, p.length, numbering)) return false; // a heading is one line
   if (looksLikeUnitList(p) && !/[、，,]$/.test(p)) return false; // a complete unit cell
   if (headingMarker(t, 0, t.length, numbering) || numbering.task.test(t)) return false;

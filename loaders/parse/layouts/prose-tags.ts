@@ -60,7 +60,8 @@ export function parseProseTags(text: string, body: Span, lines: Line[], numberin
         sawStructure = true;
         const after = text.slice(heading.titleStart, lineEnd);
         let titleEnd = lineEnd;
-        if (heading.level === 2 && numbering.name === "chinese-l2") {
+        // a heading sentence followed by the text of its paragraph (（一）…。增强…, or a 一、 item that is a task)
+        if ((heading.level === 2 && numbering.name === "chinese-l2") || (heading.level === 1 && after.length > 80 && after.search(/[。]/) !== -1 && after.search(/[。]/) <= 60)) {
           const stop = after.search(/[。]/);
           if (stop !== -1 && stop <= 80) titleEnd = heading.titleStart + stop;
           else if (after.length > 80) titleEnd = heading.titleStart; // no short title sentence: the text is all task

@@ -59,9 +59,13 @@ export function parseTableRows(text: string, lines: Line[], numbering: Numbering
     // a row whose cells do not line up with the header (merged cells dropped, a 序号 column the header
     // does not name): each cell is read by its content
     const aligned = cells.length === columns.length;
+    // unit cells of a row that does not line up take the header's unit columns in order (牵头部门 | 配合部门)
+    const unitColumns = columns.filter((r) => r === "units" || r === "lead-units" || r === "participant-units");
+    let unitCell = 0;
     cells.forEach((cell, i) => {
       const content = text.slice(cell.start, cell.end).trim();
-      const role: ColumnRole = aligned ? (i < columns!.length ? columns![i] : "ignore") : roleByContent(text, cell, ctx.numbering, columns!);
+      let role: ColumnRole = aligned ? (i < columns!.length ? columns![i] : "ignore") : roleByContent(text, cell, ctx.numbering);
+      if (!aligned && role === "units") role = unitColumns[Math.min(unitCell++, unitColumns.length - 1)] ?? "units";
       if (cell.end <= cell.start) {
         if (role === "section") sectionLevel++;
         return;
@@ -101,12 +105,12 @@ export function parseTableRows(text: string, lines: Line[], numbering: Numbering
 }
 
 /** The column a cell belongs to, read from what it says (for rows that do not line up with the header). */
-function roleByContent(text: string, cell: Span, numbering: Numbering, columns: ColumnRole[]): ColumnRole {
+function roleByContent(text: string, cell: Span, numbering: Numbering): ColumnRole {
   const s = text.slice(cell.start, cell.end).trim();
   if (s === "") return "ignore";
   if (/^\d{1,3}[.、．]?$/.test(s)) return "number";
   if (headingMarker(text, cell.start, cell.end, numbering)) return "section";
   if (isDeadlineCell(s)) return "deadline";
-  if (looksLikeUnitList(s)) return columns.includes("units") || !columns.includes("lead-units") ? "units" : "lead-units";
+  if (looksLikeUnitList(s)) return "units";
   return "task";
 }

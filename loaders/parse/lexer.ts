@@ -8,7 +8,7 @@
 // the parser records still points into the normalised text.
 //
 // Table rows (cells separated by tabs or |) are left whole: their cells are the table parsers' business.
-import type { Line } from "./text.ts";
+import { splitLines, type Line } from "./text.ts";
 
 const CN = "一二三四五六七八九十";
 
@@ -34,14 +34,7 @@ export function isTableRow(s: string): boolean {
 /** The physical lines of a text cut again at paragraph markers; empty physical lines are kept. */
 export function logicalLines(text: string, from = 0, to = text.length): Line[] {
   const lines: Line[] = [];
-  let start = from;
-  while (start <= to) {
-    let end = text.indexOf("\n", start);
-    if (end === -1 || end > to) end = to;
-    splitLine(text, start, end, lines);
-    if (end >= to) break;
-    start = end + 1;
-  }
+  for (const line of splitLines(text, from, to)) splitLine(text, line.start, line.end, lines);
   return lines;
 }
 

@@ -12,9 +12,6 @@ const DRAFT_WORDS = new RegExp(vocabulary(VOCAB, "draft").map(escapeRegExp).join
 const BACK_START = vocabulary(VOCAB, "back");
 const BACK_END = vocabulary(VOCAB, "back-end");
 const DATE_LINE = /^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/;
-const DOC_NUMBER = /[\u4e00-\u9fff]{1,12}\s*[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*\d{1,4}\s*号/;
-const ISSUER = /^(.{2,40}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅))(?:文件)?$/;
-const NOTICE_TITLE = /关于印发(.+?)的通知/;
 
 function isStructural(text: string, line: Line): boolean {
   const t = line.text.replace(/^[\s\u2029]+/, "");
@@ -36,7 +33,6 @@ export interface Located {
   /** Where the first heading, task or table header starts (the end of the head: notice, chrome, title). */
   firstStructural: number;
   titleLine: Line | null;
-  frontLines: Line[];
 }
 
 export function locateBody(text: string, lines: Line[]): Located {
@@ -62,7 +58,7 @@ export function locateBody(text: string, lines: Line[]): Located {
     }
   }
   const firstStructural = first < lines.length ? lines[first].start : text.length;
-  return { body: { start, end: Math.max(start, end) }, firstStructural, titleLine: titleIdx >= 0 ? lines[titleIdx] : null, frontLines: lines.slice(0, Math.max(0, startIdx)) };
+  return { body: { start, end: Math.max(start, end) }, firstStructural, titleLine: titleIdx >= 0 ? lines[titleIdx] : null };
 }
 
 /** Quoted titles and the 文号 in brackets after them are citations of other documents, never this plan's own. */
@@ -70,16 +66,18 @@ const CITATION = /《[^《》\n]{0,120}》\s*(?:[(（][^()（）\n]{0,40}[)）])
 const DOC_NUMBER_ANY = /[\u4e00-\u9fff]{1,12}\s*[〔［\[【(（﹝{]\s*(\d{4})\s*[〕］\]】)）﹞}]\s*\d{1,4}\s*号/g;
 /** A 文号 whose brackets were lost (泉鲤政办201783号): prefix ending in 发/函/字/办, year, number. */
 const DOC_NUMBER_BARE = /([\u4e00-\u9fff]{1,10}(?:发|函|字|办|文|电))\s*(20[0-3]\d)\s*(\d{1,4})\s*号/;
-const METADATA_DOC_NUMBER = /(?:文\s*号|发文字号|文件编号)\s*[:：][\s|]*([^\s:：|]{4,30})/;
-/** A page's metadata rows (成文日期：2017年5月10日 | 发布日期：…): the written date, never the publication date. */
-const METADATA_DATE = /成文日期\s*[:：][\s|]*(\d{4})\s*(?:年|-|\/|\.)\s*(\d{1,2})\s*(?:月|-|\/|\.)\s*(\d{1,2})/;
-const METADATA_ISSUER = /(?:发文机关|发布机构|发文单位)\s*[:：][\s|]*([^\s|:：]{4,40})/;
-const METADATA_TITLE = /(?:^|\|)\s*标\s*题\s*[:：][\s|]*([^|]{6,120})/;
-const DATE_IN_LINE = /^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/;
+const words = (kind: string) => vocabulary(VOCAB, kind).sort((a, b) => b.length - a.length).map((w) => [...w].map(escapeRegExp).join("\\s*")).join("|");
+/** A page's metadata row: a label from data/plan-vocabulary.tsv, a colon, the value (in the next cell of a | row). */
+const metadataRow = (kind: string, value: string) => new RegExp(`(?:^|[|/\\s])\\s*(?:${words(kind)})\\s*[:：][\\s|]*${value}`);
+const METADATA_DOC_NUMBER = metadataRow("meta-doc-number", "([^\\s:：|]{4,30})");
+/** The written date (成文日期), never the publication date. */
+const METADATA_DATE = metadataRow("meta-date", "(\\d{4})\\s*(?:年|-|\\/|\\.)\\s*(\\d{1,2})\\s*(?:月|-|\\/|\\.)\\s*(\\d{1,2})");
+const METADATA_ISSUER = metadataRow("meta-issuer", "([^\\s|:：]{4,40})");
+const METADATA_TITLE = metadataRow("meta-title", "([^|]{6,120})");
 const CN_DATE = /^\s*([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日\s*$/;
-const SIGNED_DATE = /(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|领导小组)\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
-const WEB_DATE = /发布|时间|日期|来源|浏览|访问|更新/;
-const ISSUER_LINE = /^(.{2,40}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|领导小组|管理委员会|管委会))(?:文件)?$/;
+const SIGNED_DATE = new RegExp(`(?:${words("issuer")})\\s*(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日`);
+const WEB_DATE = new RegExp(words("web-date"));
+const ISSUER_LINE = new RegExp(`^(.{2,40}?(?:${words("issuer")}))(?:文件)?$`);
 const NOTICE_ANY = /关于(?:印发|转发|明确|做好|下达|进一步)?(.{2,80}?)的?\s*通\s*知/;
 
 export function extractMeta(text: string, lines: Line[], located: Located, issues: Issue[]): DocMeta {
@@ -102,7 +100,7 @@ export function extractMeta(text: string, lines: Line[], located: Located, issue
   for (let i = 0; i < headLines.length && issueDate === null; i++) {
     const t = headLines[i];
     if (WEB_DATE.test(t)) continue;
-    const m = DATE_IN_LINE.exec(t) ?? DATE_LINE.exec(t);
+    const m = DATE_LINE.exec(t);
     const cn = m ? null : CN_DATE.exec(t);
     if (m) issueDate = isoDate(+m[1], +m[2], +m[3]);
     else if (cn) issueDate = isoDate(Number([...cn[1]].map((c) => chineseNumber(c === "○" ? "〇" : c)).join("")), chineseNumber(cn[2]) ?? 0, chineseNumber(cn[3]) ?? 0);
@@ -164,9 +162,9 @@ export function extractMeta(text: string, lines: Line[], located: Located, issue
   };
 }
 
-/** Page chrome around a line (bullets, ? runs left by encoding damage) removed for reading metadata. */
+/** Bullets of page chrome before a line, removed for reading metadata. */
 function cleanLine(s: string): string {
-  return s.replace(/^[\s•·●◆■>]+/, "").replace(/\?{2,}/g, " ").trim();
+  return s.replace(/^[\s•·●◆■>]+/, "").trim();
 }
 
 /**

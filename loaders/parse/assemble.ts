@@ -5,7 +5,7 @@
 // shared by a group of tasks, one-to-one cells, and the numbering checks.
 import { escapeRegExp, vocabulary } from "../data.ts";
 import { cleanText, compareKey } from "./text.ts";
-import { parseUnitCell } from "./units.ts";
+import { findLeadConvention, parseUnitCell, type LeadConvention } from "./units.ts";
 import type { Issue, Role, Section, Span, Task, UnitPhrase } from "./types.ts";
 
 export type Block =
@@ -17,7 +17,9 @@ export type Block =
   | { kind: "deadline"; span: Span }
   /** Text before the plan's first heading or task: general requirements, a draft notice. */
   | { kind: "preamble"; span: Span }
-  | { kind: "unplaced"; span: Span; reason: string };
+  | { kind: "unplaced"; span: Span; reason: string }
+  /** Something a layout repaired and wants reported: a tag whose closing bracket was lost. */
+  | { kind: "note"; code: string; message: string; span: Span };
 
 interface Group {
   tasks: Task[];
@@ -42,8 +44,10 @@ export function assemble(text: string, blocks: Block[]): Assembled {
   const container = () => (l2 ?? l1)?.children ?? children;
   const siblings = (level: 1 | 2) => (level === 1 || !l1 ? children : l1.children);
 
+  const declared = findLeadConvention(text);
+  const conventionAt = (span: Span): LeadConvention | null => (declared && span.end > declared.at ? declared.convention : null);
   const closeGroup = () => {
-    if (group.tasks.length > 0) assignUnits(text, group, issues);
+    if (group.tasks.length > 0) assignUnits(text, group, issues, conventionAt);
     group = { tasks: [], cells: [], deadline: null };
   };
 
@@ -93,6 +97,9 @@ export function assemble(text: string, blocks: Block[]): Assembled {
       case "preamble":
         issues.push({ severity: "info", code: "preamble", message: `正文第一个标题或任务之前的文字（总体要求、说明等），未计为任务：「${cleanText(text.slice(block.span.start, block.span.end)).slice(0, 40)}」`, position: block.span });
         break;
+      case "note":
+        issues.push({ severity: "warning", code: block.code, message: block.message, position: block.span });
+        break;
       case "unplaced":
         issues.push({ severity: "warning", code: "unplaced-text", message: `${block.reason}：「${cleanText(text.slice(block.span.start, block.span.end)).slice(0, 60)}」`, position: block.span });
         break;
@@ -118,7 +125,7 @@ function joinPieces(text: string, pieces: Span[]): string {
   return pieces.map((p) => cleanText(text.slice(p.start, p.end))).join("");
 }
 
-function assignUnits(text: string, group: Group, issues: Issue[]) {
+function assignUnits(text: string, group: Group, issues: Issue[], conventionAt: (span: Span) => LeadConvention | null) {
   const { tasks, cells } = group;
   if (group.deadline) {
     const deadline = cleanText(text.slice(group.deadline.start, group.deadline.end));
@@ -131,7 +138,7 @@ function assignUnits(text: string, group: Group, issues: Issue[]) {
     return;
   }
   for (const cell of cells) {
-    const paragraphs = cell.paragraphs.map((p) => parseCell(text, p, cell.role, issues));
+    const paragraphs = cell.paragraphs.map((p) => parseCell(text, p, cell.role, issues, conventionAt(p)));
     if (paragraphs.length === 1 || paragraphs.length === tasks.length) {
       tasks.forEach((task, i) => task.units.push(...(paragraphs.length === 1 ? paragraphs[0] : paragraphs[i])));
     } else {
@@ -150,8 +157,11 @@ function assignUnits(text: string, group: Group, issues: Issue[]) {
   }
 }
 
-function parseCell(text: string, span: Span, role: Role | undefined, issues: Issue[]): UnitPhrase[] {
-  const { phrases, unrecognised } = parseUnitCell(text, span);
+function parseCell(text: string, span: Span, role: Role | undefined, issues: Issue[], convention: LeadConvention | null): UnitPhrase[] {
+  const { phrases, unrecognised, notes } = parseUnitCell(text, span, role ? null : convention);
+  for (const note of notes) {
+    issues.push({ severity: "info", code: "unit-note", message: `「${note.text.slice(0, 40)}」是对责任单位的说明，未记为单位`, position: { start: note.start, end: note.end } });
+  }
   for (const item of unrecognised) {
     issues.push({ severity: "info", code: "unrecognised-unit", message: `「${item.text.slice(0, 40)}」不像单位名称，未记为责任单位`, position: { start: item.start, end: item.end } });
   }

@@ -23,6 +23,8 @@ export interface Tag {
   /** Inside the brackets. */
   inner: Span;
   segments: TagSegment[];
+  /** The closing bracket is missing: the tag ended with its line. */
+  unclosed?: boolean;
 }
 
 const TAG_ROLES = new Set<ColumnRole>(["units", "lead-units", "participant-units", "deadline"]);
@@ -78,7 +80,19 @@ export function findUnitTags(text: string, from: number, to: number): Tag[] {
         }
       }
     }
-    if (ch === "\n") lineStart = true;
+    if (ch === "\n") {
+      lineStart = true;
+      // a tag whose closing bracket was lost (「（省财政厅牵头(/div>」 on a damaged page) still ends with its line
+      const open = stack.length > 0 ? stack[stack.length - 1] : -1;
+      if (open !== -1 && i - open <= MAX_TAG && text.lastIndexOf("\n", i - 1) < open) {
+        const inner = trimSpan(text, { start: open + 1, end: i });
+        const segments = readTag(text, inner);
+        if (segments) {
+          tags.push({ span: { start: open, end: inner.end }, inner, segments, unclosed: true });
+          stack.length = 0;
+        }
+      }
+    }
     if (ch in OPEN) {
       stack.push(i);
       if (stack.length > 64) stack.shift(); // hostile nesting: forget the oldest

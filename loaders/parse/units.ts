@@ -14,6 +14,8 @@ const LEAD = new RegExp(vocabulary(GRAMMAR, "lead").map(escapeRegExp).join("|"))
 const PARTICIPANT = new RegExp(vocabulary(GRAMMAR, "participant").map(escapeRegExp).join("|"));
 const PHRASE_SEPARATORS = new Set(vocabulary(GRAMMAR, "separator"));
 const BETWEEN = vocabulary(GRAMMAR, "between").sort((a, b) => b.length - a.length);
+const NOTE = new RegExp(vocabulary(GRAMMAR, "note").map(escapeRegExp).join("|"));
+const CONVENTIONS: [LeadConvention, RegExp][] = (["lead-before-comma", "lead-first"] as const).map((k) => [k, new RegExp(vocabulary(GRAMMAR, k).map(escapeRegExp).join("|"))]);
 const ITEM_SEPARATORS = new Set(["、", "，", ",", "；", ";", "。", " ", "\u2029", "/", "／"]);
 const OPEN = new Set(["（", "(", "〔", "﹝", "["]);
 const CLOSE = new Set(["）", ")", "〕", "﹞", "]"]);
@@ -120,12 +122,44 @@ export interface ParsedUnits {
   phrases: UnitPhrase[];
   /** Items that did not look like a unit name. */
   unrecognised: Piece[];
+  /** Phrases that are notes about the list (以下均需…落实，不再列出), not units. */
+  notes: Piece[];
 }
 
-export function parseUnitCell(text: string, span: Span): ParsedUnits {
+/** The text outside any brackets: 「各区县政府﹝含南太湖新区管委会，下同﹞」 → 「各区县政府」. */
+function outsideBrackets(s: string): string {
+  let depth = 0;
+  let out = "";
+  for (const ch of s) {
+    if (OPEN.has(ch)) depth++;
+    else if (CLOSE.has(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0) out += ch;
+  }
+  return out;
+}
+
+/** How a plan marks its lead units without role words, declared once in a note (逗号前为牵头单位，下同). */
+export type LeadConvention = "lead-before-comma" | "lead-first";
+
+/** The first lead convention a plan declares, and where its note stands; null when it declares none. */
+export function findLeadConvention(text: string): { convention: LeadConvention; at: number } | null {
+  let best: { convention: LeadConvention; at: number } | null = null;
+  for (const [convention, pattern] of CONVENTIONS) {
+    const m = pattern.exec(text);
+    if (m && (best === null || m.index < best.at)) best = { convention, at: m.index };
+  }
+  return best;
+}
+
+export function parseUnitCell(text: string, span: Span, convention: LeadConvention | null = null): ParsedUnits {
   const phrases: UnitPhrase[] = [];
   const unrecognised: Piece[] = [];
+  const notes: Piece[] = [];
   for (const phrase of splitTopLevel(text, span, (ch) => PHRASE_SEPARATORS.has(ch) || ch === "\u2029")) {
+    if (NOTE.test(outsideBrackets(phrase.text))) {
+      notes.push(phrase);
+      continue;
+    }
     const units: Unit[] = [];
     let roleWords = "";
     for (const item of joinKinds(text, splitTopLevel(text, phrase, (ch) => ITEM_SEPARATORS.has(ch))).flatMap(splitBetween)) {
@@ -151,11 +185,27 @@ export function parseUnitCell(text: string, span: Span): ParsedUnits {
     const role: Role = LEAD.test(roleWords) ? "lead" : PARTICIPANT.test(roleWords) ? "participant" : "responsible";
     phrases.push({ type: "unitPhrase", role, text: cleanText(phrase.text), position: { start: phrase.start, end: phrase.end }, units });
   }
+  if (convention && phrases.length > 0 && !phrases.some((p) => p.role === "lead")) applyConvention(phrases, convention);
   // a cell with a lead: its other (unmarked) units participate
   if (phrases.some((p) => p.role === "lead")) {
     for (const p of phrases) if (p.role === "responsible") p.role = "participant";
   }
-  return { phrases, unrecognised };
+  return { phrases, unrecognised, notes };
+}
+
+/** Roles by the plan's declared convention, for a cell whose own wording names no lead. */
+function applyConvention(phrases: UnitPhrase[], convention: LeadConvention) {
+  if (convention === "lead-before-comma") {
+    phrases[0].role = "lead";
+    return;
+  }
+  const [first, ...rest] = phrases[0].units;
+  if (rest.length > 0) {
+    const cut = rest[0].position.start;
+    phrases.splice(1, 0, { ...phrases[0], role: "participant", units: rest, position: { start: cut, end: phrases[0].position.end } });
+    phrases[0] = { ...phrases[0], units: [first], position: { start: phrases[0].position.start, end: first.position.end } };
+  }
+  phrases[0].role = "lead";
 }
 
 /**

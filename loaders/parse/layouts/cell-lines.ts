@@ -34,21 +34,26 @@ export function parseCellLines(text: string, lines: Line[], numbering: Numbering
 
 /** Without tabs, a line continues the one above when that one stopped mid-sentence. */
 function continues(prev: string, line: string, numbering: Numbering): boolean {
-  const t = line.trim();
-  const p = prev.trim();
+  const t = bare(line);
+  const p = bare(prev);
   if (p === "" || endsSentence(p)) return false;
   // a 序号 cell, a column header or a deadline cell is a cell of its own
   if ([p, t].some((x) => /^\d{1,3}$/.test(x) || headerRole(x) !== null || isDeadlineCell(x))) return false;
   if (headingMarker(p, 0, p.length, numbering)) return false; // a heading is one line
   if (looksLikeUnitList(p) && !/[、，,]$/.test(p)) return false; // a complete unit cell
   if (headingMarker(t, 0, t.length, numbering) || numbering.task.test(t)) return false;
-  if (looksLikeUnitList(t) && !/[、，,]$/.test(prev.trim())) return false;
+  if (looksLikeUnitList(t) && !/[、，,]$/.test(p)) return false;
   return true;
 }
 
+function bare(s: string): string {
+  return s.replace(/^[\s\u2029|｜]+|[\s\u2029|｜]+$/g, "");
+}
+
+/** A cell without the blanks and the `|` a flattened table leaves at its edges (「各镇街(园区) |」). */
 function trim(text: string, s: Span): Span {
   let { start, end } = s;
-  while (start < end && /[\s\u2029]/.test(text[start])) start++;
-  while (end > start && /[\s\u2029]/.test(text[end - 1])) end--;
+  while (start < end && /[\s\u2029|｜]/.test(text[start])) start++;
+  while (end > start && /[\s\u2029|｜]/.test(text[end - 1])) end--;
   return { start, end };
 }

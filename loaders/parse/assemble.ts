@@ -242,32 +242,42 @@ function dropLeadIns(text: string, nodes: (Section | Task)[], issues: Issue[], g
  * text starts at the heading's title. The section stays, so that the task keeps its place in the outline.
  */
 function headingsThatAreTasks(text: string, nodes: (Section | Task)[], titles: Map<Section, Span>) {
-  // only where headings hold one task each: a plan whose headings gather several tagged tasks (庆元县
-  // 2022) titles them, and its heading sentences are not part of any one task
+  // only where most headings hold one task each: a plan whose headings gather several tagged tasks (庆元县
+  // 2022) titles them, and its heading sentences are not part of any one task. In a plan with unit tags,
+  // a last task without units does not count: a page cut in the middle of a task leaves one behind.
+  const all: Task[] = [];
   const holding: Section[] = [];
   const walk = (list: (Section | Task)[]) => {
-    for (const n of list) if (n.type === "section") {
-      if (n.children.some((c) => c.type === "task")) holding.push(n);
-      walk(n.children);
+    for (const n of list) {
+      if (n.type === "task") all.push(n);
+      else {
+        if (n.children.some((c) => c.type === "task")) holding.push(n);
+        walk(n.children);
+      }
     }
   };
   walk(nodes);
-  const single = holding.filter((s) => s.children.length === 1 && s.children[0].type === "task" && s.children[0].number === null).length;
-  if (single === 0 || single < holding.length * 0.75) return;
+  const tagged = all.some((t) => t.units.length > 0);
+  const last = tagged && all[all.length - 1].units.length === 0 ? all[all.length - 1] : null;
+  const counted = holding.map((s) => s.children.filter((c) => c !== last)).filter((c) => c.length > 0);
+  const single = counted.filter((c) => c.length === 1 && c[0].type === "task" && c[0].number === null).length;
+  if (single === 0 || single < counted.length * 0.5) return;
   mergeHeadings(text, nodes, titles);
 }
 
+/** A heading sentence that opens the paragraph of its section's first task becomes the start of that task. */
 function mergeHeadings(text: string, nodes: (Section | Task)[], titles: Map<Section, Span>) {
   for (const n of nodes) {
     if (n.type !== "section") continue;
     mergeHeadings(text, n.children, titles);
-    const only = n.children.length === 1 ? n.children[0] : null;
+    const first = n.children[0];
     const title = titles.get(n);
-    if (!only || only.type !== "task" || only.number !== null || !title || title.end <= title.start) continue;
-    const between = text.slice(title.end, only.position.start);
+    if (!first || first.type !== "task" || first.number !== null || !title || title.end <= title.start) continue;
+    const between = text.slice(title.end, first.position.start);
     if (!/^[ 。.：:]*$/.test(between)) continue; // the task must go on in the same paragraph as the heading
-    only.pieces[0] = { start: title.start, end: only.pieces[0].end };
-    only.position = { start: title.start, end: only.position.end };
-    only.text = joinPieces(text, only.pieces);
+    first.pieces[0] = { start: title.start, end: first.pieces[0].end };
+    first.position = { start: title.start, end: first.position.end };
+    first.text = joinPieces(text, first.pieces);
   }
 }
+

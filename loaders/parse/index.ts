@@ -3,6 +3,7 @@
 import { escapeRegExp, vocabulary } from "../data.ts";
 import { assemble, type Block } from "./assemble.ts";
 import { parseCellLines } from "./layouts/cell-lines.ts";
+import { headerRole } from "./cells.ts";
 import { parseProseTags } from "./layouts/prose-tags.ts";
 import { findUnitTags } from "./tags.ts";
 import { headerRow, parseTableRows, tableSeparator } from "./layouts/table-rows.ts";
@@ -22,6 +23,7 @@ export function detectLayout(text: string, lines: Line[], body: Span): Layout {
   let tabCells = 0;
   let chars = 0;
   let nonEmpty = 0;
+  let headerCells = 0;
   for (const line of lines) {
     if (line.text.trim() === "") continue;
     nonEmpty++;
@@ -30,12 +32,14 @@ export function detectLayout(text: string, lines: Line[], body: Span): Layout {
     if (headerRow(text, line, sep)) headers++;
     else if (line.text.split(sep).filter((c) => c.trim() !== "").length >= 2) rows++;
     if (/^\t[^\t]*\S[^\t]*$/.test(line.text)) tabCells++;
+    if (headerRole(line.text.replace(/[\s|｜]/g, "")) !== null) headerCells++;
   }
   if (headers >= 1 && rows >= 2) return "table-rows";
   if (tabCells >= 3) return "cell-lines";
   if (nonEmpty === 0) return "none";
   const tags = findUnitTags(text, body.start, body.end).length;
-  if (tags >= 2 || chars / nonEmpty > 60) return "prose-tags";
+  // one tag is enough where no column header says the lines are table cells (a page cut after its first tag)
+  if (tags >= 2 || chars / nonEmpty > 60 || (tags === 1 && headerCells === 0)) return "prose-tags";
   return "cell-lines";
 }
 

@@ -61,7 +61,7 @@ function found(names: string[], text: string): string[] {
  * Resolve the issuing region from the texts that name it (title first, then issuer, …); `context` is
  * the whole document, used only to choose between same-named counties.
  */
-export function resolveRegion(texts: string[], context: string): Resolution {
+export function resolveRegion(texts: string[], context: string, addressees = ""): Resolution {
   const compactContext = context.replace(/\s+/g, "");
   for (const raw of texts) {
     const t = raw.replace(/\s+/g, "");
@@ -98,7 +98,25 @@ export function resolveRegion(texts: string[], context: string): Resolution {
       return { region: { region: p.name, regionCode: p.code + "0000", parentCity: null, province: p.name, level: "provincial" }, ambiguous: null };
     }
   }
+  // a reposting site replaced the plan's name: the addressees still name the city's own zones (荆州经开区, 荆州高新区)
+  const named = shortCitiesIn(addressees.replace(/\s+/g, ""));
+  if (named.length === 1) {
+    const c = named[0];
+    return { region: { region: c.name, regionCode: c.code + "00", parentCity: null, province: provinceByCode.get(c.provinceCode)?.name ?? "", level: "prefecture" }, ambiguous: null };
+  }
   return { region: null, ambiguous: null };
+}
+
+/** Cities named by their short form before a zone of their own: 荆州经开区 → 荆州市. */
+function shortCitiesIn(text: string): City[] {
+  if (text === "") return [];
+  const out: City[] = [];
+  for (const c of cities) {
+    if (NOT_A_CITY.test(c.name) || !c.name.endsWith("市")) continue;
+    const short = c.name.slice(0, -1);
+    if (short.length >= 2 && new RegExp(`${short}(?:经开区|经济技术开发区|高新区|开发区|新区)`).test(text)) out.push(c);
+  }
+  return out;
 }
 
 /** Keep the candidates whose city or province the document mentions most. */

@@ -16,9 +16,10 @@ const DATE_LINE = /^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/;
 function isStructural(text: string, line: Line): boolean {
   const t = line.text.replace(/^[\s\u2029]+/, "");
   if (t === "") return false;
+  if (isChrome(t)) return false;
   const at = line.start + (line.text.length - t.length);
   if (headingMarker(text, at, line.end)) return true;
-  if (/^\d{1,3}\s*[.、．](?!\d)/.test(t) || /^([（(]\d{1,3}[)）]|[\u2460-\u2473])/.test(t)) return true;
+  if (/^\d{1,3}\s*[.、．](?!\d)\s*\S/.test(t) || /^([（(]\d{1,3}[)）]|[\u2460-\u2473])/.test(t)) return true;
   // a table header row: several column names (data/column-headers.tsv) on one line
   return t.split(/[\t|]/).filter((cell) => headerRole(cell.trim()) !== null).length >= 2;
 }
@@ -45,6 +46,13 @@ export function locateBody(text: string, lines: Line[]): Located {
       break;
     }
   }
+  // a title printed on two lines: 「2021年吉林市政务公开」「工作要点及重点任务分工」
+  let titleLine: Line | null = titleIdx >= 0 ? lines[titleIdx] : null;
+  if (titleLine) {
+    let prev = titleIdx - 1;
+    while (prev >= 0 && lines[prev].text.trim() === "") prev--;
+    if (prev >= 0 && isTitleStart(lines[prev].text, titleLine.text)) titleLine = { ...titleLine, start: lines[prev].start, text: text.slice(lines[prev].start, titleLine.end) };
+  }
   let startIdx = titleIdx + 1;
   // a draft marker, a 文号 or a date directly under the title belongs to the title block
   while (startIdx < lines.length && (lines[startIdx].text.trim() === "" || /^[（(【\[]?\s*(征求意见稿|送审稿|讨论稿)\s*[）)】\]]?$/.test(lines[startIdx].text.trim()) || DATE_LINE.test(lines[startIdx].text))) startIdx++;
@@ -58,7 +66,13 @@ export function locateBody(text: string, lines: Line[]): Located {
     }
   }
   const firstStructural = first < lines.length ? lines[first].start : text.length;
-  return { body: { start, end: Math.max(start, end) }, firstStructural, titleLine: titleIdx >= 0 ? lines[titleIdx] : null };
+  return { body: { start, end: Math.max(start, end) }, firstStructural, titleLine };
+}
+
+/** The first line of a title cut in two: short, no sentence, and the two read as one title only together. */
+function isTitleStart(prev: string, title: string): boolean {
+  const p = prev.trim();
+  return p.length >= 2 && p.length <= 30 && !/[。，,：:；;！？()（）《》]/.test(p) && !DATE_LINE.test(p) && !/通知$|号$/.test(p) && !/\d{4}\s*年/.test(title) && /\d{4}\s*年/.test(p);
 }
 
 /** Quoted titles and the 文号 in brackets after them are citations of other documents, never this plan's own. */
@@ -66,9 +80,18 @@ const CITATION = /《[^《》\n]{0,120}》\s*(?:[(（][^()（）\n]{0,40}[)）])
 const DOC_NUMBER_ANY = /[\u4e00-\u9fff]{1,12}\s*[〔［\[【(（﹝{]\s*(\d{4})\s*[〕］\]】)）﹞}]\s*\d{1,4}\s*号/g;
 /** A 文号 whose brackets were lost (泉鲤政办201783号): prefix ending in 发/函/字/办, year, number. */
 const DOC_NUMBER_BARE = /([\u4e00-\u9fff]{1,10}(?:发|函|字|办|文|电))\s*(20[0-3]\d)\s*(\d{1,4})\s*号/;
+const DOC_NUMBER_CUT = /^([\u4e00-\u9fff]{2,10}(?:发|函|字|办|组|文|电))\s*[〔［\[【(（﹝]\s*(20[0-3]\d)\s*(\d{1,4})\s*$/;
 const words = (kind: string) => vocabulary(VOCAB, kind).sort((a, b) => b.length - a.length).map((w) => [...w].map(escapeRegExp).join("\\s*")).join("|");
 /** A page's metadata row: a label from data/plan-vocabulary.tsv, a colon, the value (in the next cell of a | row). */
-const metadataRow = (kind: string, value: string) => new RegExp(`(?:^|[|/\\s])\\s*(?:${words(kind)})\\s*[:：][\\s|]*${value}`);
+const label = (kind: string) => `(?:(?:${words(kind)})\\s*[:：]|[\\[【]\\s*(?:${words(kind)})\\s*[\\]】]\\s*[:：]?)`;
+const metadataRow = (kind: string, value: string) => new RegExp(`(?:^|[|/\\s])\\s*${label(kind)}[\\s|]*${value}`);
+/** Any metadata row's label at a line's start, after an optional list number: 「1. [索引号]…」「发布日期：…」. */
+const CHROME_ROW = new RegExp(`^(?:\\d{1,2}\\s*[.、．]\\s*)?(?:${["meta-doc-number", "meta-date", "meta-issuer", "meta-title", "meta-other"].map(label).join("|")})`);
+
+/** A line of page chrome that a list number makes look like a task: a metadata row, or markup left as text. */
+function isChrome(t: string): boolean {
+  return CHROME_ROW.test(t) || /^(?:\d{1,2}\s*[.、．]\s*)?(?:<|[\[【][^\]】\n]{2,8}[\]】])/.test(t);
+}
 const METADATA_DOC_NUMBER = metadataRow("meta-doc-number", "([^\\s:：|]{4,30})");
 /** The written date (成文日期), never the publication date. */
 const METADATA_DATE = metadataRow("meta-date", "(\\d{4})\\s*(?:年|-|\\/|\\.)\\s*(\\d{1,2})\\s*(?:月|-|\\/|\\.)\\s*(\\d{1,2})");
@@ -78,6 +101,16 @@ const CN_DATE = /^\s*([〇○零一二三四五六七八九]{4})\s*年\s*([一�
 const SIGNED_DATE = new RegExp(`(?:${words("issuer")})\\s*(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日`);
 const WEB_DATE = new RegExp(words("web-date"));
 const ISSUER_LINE = new RegExp(`^(.{2,40}?(?:${words("issuer")}))(?:文件)?$`);
+/** 「关于印发贯彻落实湖南省政府办公厅2022年…的通知」: the body whose plan is implemented is the level above, not the issuer. */
+const IMPLEMENTED = /((?:贯彻落实|落实|转发))[^\d《》，,。]{2,20}?(?:人民政府办公厅|人民政府办公室|政府办公厅|政府办公室|人民政府|政府)(?=\d{4}\s*年|关于)/g;
+/** A metadata label alone on its line, its value on the next (生成日期： / 2017年05月26日). */
+const METADATA_LABEL_ONLY = new RegExp(`^\\s*(?:${["meta-doc-number", "meta-date", "meta-issuer", "meta-title", "meta-other"].map(words).join("|")})\\s*[:：]\\s*$`);
+/** 「(此件公开发布) 2021年6月25日」: a note printed on the date line. */
+const NOTE_IN_BRACKETS = /[(（][^()（）]{2,12}[)）]/g;
+/** The notice names the plan it issues: 现将《X》印发给你们 / 《X》已经市政府同意 / 现印发《X》. */
+const ISSUED_PLAN = /(?:现将|现印发|印发)《([^《》]{4,80})》|《([^《》]{4,80})》(?:[(（][^()（）]{0,20}[)）])?(?:已经|经)[^。，,]{0,20}同意/;
+/** A year with its first digit lost to the encoding: 「贵州?017年」. */
+const DAMAGED_YEAR = /[?？\uFFFD]0([0-3]\d)\s*年/;
 const NOTICE_ANY = /关于(?:印发|转发|明确|做好|下达|进一步)?(.{2,80}?)的?\s*通\s*知/;
 
 export function extractMeta(text: string, lines: Line[], located: Located, issues: Issue[]): DocMeta {
@@ -88,24 +121,32 @@ export function extractMeta(text: string, lines: Line[], located: Located, issue
   let title = located.titleLine ? cleanText(located.titleLine.text) : null;
   const headJoined = headLines.join("");
   const notice = NOTICE_ANY.exec(uncited(headJoined).replace(/\s+/g, "")) ?? NOTICE_ANY.exec(headJoined.replace(/\s+/g, ""));
-  const noticeTitle = notice ? notice[1].replace(/[《》]/g, "") : null;
+  const issued = ISSUED_PLAN.exec(headJoined.replace(/\s+/g, ""));
+  const issuedTitle = issued ? (issued[1] ?? issued[2]) : null;
+  const noticeTitle = notice ? notice[1].replace(/[《》]/g, "") : issuedTitle;
   if (!title && noticeTitle) title = noticeTitle;
   const head = text.slice(0, Math.min(text.length, Math.max(located.titleLine?.end ?? 0, headEnd) + 200));
   const status = DRAFT_WORDS.test(head) ? "draft" : "final";
 
   const docNumber = ownDocNumber(headLines);
 
+  // the signature date: a date line under the issuing office first, else the first date line that is
+  // neither page chrome (发布时间：…) nor the value of a metadata row (生成日期： / 2017年05月26日)
+  const compact = (t: string) => t.replace(/\s+/g, "");
+  const signs = (i: number) => i > 0 && ISSUER_LINE.test(compact(headLines[i - 1])) && !isChrome(headLines[i - 1]);
   let issueDate: string | null = null;
   let dateIdx = -1;
-  for (let i = 0; i < headLines.length && issueDate === null; i++) {
-    const t = headLines[i];
-    if (WEB_DATE.test(t)) continue;
-    const m = DATE_LINE.exec(t);
-    const cn = m ? null : CN_DATE.exec(t);
-    if (m) issueDate = isoDate(+m[1], +m[2], +m[3]);
-    else if (cn) issueDate = isoDate(Number([...cn[1]].map((c) => chineseNumber(c === "○" ? "〇" : c)).join("")), chineseNumber(cn[2]) ?? 0, chineseNumber(cn[3]) ?? 0);
-    if (issueDate) dateIdx = i;
+  const dates: { i: number; date: string }[] = [];
+  for (let i = 0; i < headLines.length; i++) {
+    const t = headLines[i].replace(NOTE_IN_BRACKETS, "");
+    if (WEB_DATE.test(t) || (i > 0 && METADATA_LABEL_ONLY.test(headLines[i - 1]))) continue;
+    // the lost-glyph form only where a signature date stands: under the office, or after the notice's last sentence
+    const signature = signs(i) || (i > 0 && /。$/.test(headLines[i - 1]));
+    const date = dateOf(t) ?? (signature ? lostGlyphDate(t, issues) : null);
+    if (date) dates.push({ i, date });
   }
+  const chosen = dates.find((d) => signs(d.i)) ?? dates[0];
+  if (chosen) ({ date: issueDate, i: dateIdx } = chosen);
   if (issueDate === null) {
     const m = SIGNED_DATE.exec(uncited(headJoined)) ?? METADATA_DATE.exec(headLines.join("\n"));
     if (m) issueDate = isoDate(+m[1], +m[2], +m[3]);
@@ -116,10 +157,9 @@ export function extractMeta(text: string, lines: Line[], located: Located, issue
   }
   // the issuer signs above the date line; else the letterhead
   let issuer: string | null = null;
-  const compact = (t: string) => t.replace(/\s+/g, "");
   if (dateIdx > 0 && ISSUER_LINE.test(compact(headLines[dateIdx - 1]))) issuer = ISSUER_LINE.exec(compact(headLines[dateIdx - 1]))![1];
   else {
-    const letterhead = headLines.slice(0, 6).find((t) => ISSUER_LINE.test(compact(t)));
+    const letterhead = headLines.slice(0, 6).find((t) => !isChrome(t) && ISSUER_LINE.test(compact(t)));
     if (letterhead) issuer = ISSUER_LINE.exec(compact(letterhead))![1];
     else {
       const row = headLines.map((t) => METADATA_ISSUER.exec(t)).find((x) => x);
@@ -132,11 +172,21 @@ export function extractMeta(text: string, lines: Line[], located: Located, issue
     return m ? +m[1] : null;
   };
   const docYear = docNumber ? /[〔](\d{4})[〕]/.exec(docNumber) : null;
-  const year = yearOf(title) ?? yearOf(noticeTitle) ?? (docYear ? +docYear[1] : null) ?? (issueDate ? +issueDate.slice(0, 4) : null);
+  let year = yearOf(title) ?? yearOf(noticeTitle) ?? yearOf(issuedTitle) ?? (docYear ? +docYear[1] : null) ?? (issueDate ? +issueDate.slice(0, 4) : null);
+  const damaged = year === null && title ? DAMAGED_YEAR.exec(title) : null;
+  if (damaged) {
+    year = 2000 + +damaged[1];
+    issues.push({ severity: "warning", code: "year-repaired", message: `标题中的年份缺了一位数字（「${damaged[0]}」），按 ${year} 年读取`, position: located.titleLine });
+  }
 
   const letterhead = uncited(headLines.slice(0, 6).join(" "));
   const addressees = headLines.find((t) => /^各.{2,120}[:：]$/.test(compact(t))) ?? "";
-  const { region, ambiguous } = resolveRegion([title ?? "", noticeTitle ?? "", issuer ?? "", letterhead, docNumber ?? "", uncited(addressees)], text);
+  const own = (t: string | null) => (t ? t.replace(IMPLEMENTED, "$1") : "");
+  const { region, ambiguous } = resolveRegion(
+    [own(title), own(noticeTitle), own(issuedTitle), issuer ?? "", own(letterhead), docNumber ?? "", uncited(addressees), title ?? "", noticeTitle ?? ""],
+    text,
+    uncited(addressees),
+  );
   if (!region) {
     issues.push(
       ambiguous
@@ -180,6 +230,9 @@ function ownDocNumber(headLines: string[]): string | null {
     if (m && t.replace(m[0], "").trim() === "") return tidy(m[0]);
     const bare = DOC_NUMBER_BARE.exec(t);
     if (bare && t.replace(bare[0], "").trim() === "") return `${bare[1]}〔${bare[2]}〕${bare[3]}号`;
+    // 「吉政公组〔20212」: the closing bracket and 号 lost, the year and number run together
+    const cut = DOC_NUMBER_CUT.exec(t);
+    if (cut) return `${cut[1]}〔${cut[2]}〕${cut[3]}号`;
   }
   for (const line of headLines) {
     const m = METADATA_DOC_NUMBER.exec(line);
@@ -196,6 +249,41 @@ function ownDocNumber(headLines: string[]): string | null {
     if (m) return tidy(m[0]);
   }
   return null;
+}
+
+/** A date line in Arabic or Chinese numerals (二〇二一年六月一日). */
+function dateOf(t: string): string | null {
+  const m = DATE_LINE.exec(t);
+  if (m) return isoDate(+m[1], +m[2], +m[3]);
+  const cn = CN_DATE.exec(t);
+  if (cn) return isoDate(Number([...cn[1]].map((c) => chineseNumber(c === "○" ? "〇" : c)).join("")), chineseNumber(cn[2]) ?? 0, chineseNumber(cn[3]) ?? 0);
+  return null;
+}
+
+/**
+ * A signature date whose 年月日 glyphs were lost (「2021520」 under the issuing office): read only when the
+ * digits after the year split into one valid month and day; reported, never silent.
+ */
+function lostGlyphDate(t: string, issues: Issue[]): string | null {
+  const m = /^\s*(20[0-3]\d)(\d{2,4})\s*$/.exec(t);
+  if (!m) return null;
+  const rest = m[2];
+  const readings = new Set<string>();
+  for (let cut = 1; cut < rest.length; cut++) {
+    const month = rest.slice(0, cut);
+    const day = rest.slice(cut);
+    // each part one or two digits, a leading zero only in a two-digit part (05, never 0)
+    if (month.length > 2 || day.length > 2 || /^0\d?$/.test(month) && month.length === 1 || /^0$/.test(day)) continue;
+    const date = isoDate(+m[1], +month, +day);
+    if (date) readings.add(date);
+  }
+  if (readings.size !== 1) {
+    issues.push({ severity: "warning", code: "date-unreadable", message: `落款日期「${t.trim()}」缺了年月日字样，读法不唯一，未记录成文日期`, position: null });
+    return null;
+  }
+  const [date] = readings;
+  issues.push({ severity: "warning", code: "date-repaired", message: `落款日期「${t.trim()}」缺了年月日字样，按 ${date} 读取`, position: null });
+  return date;
 }
 
 function isoDate(y: number, m: number, d: number): string | null {

@@ -117,8 +117,9 @@ describe("formats", () => {
     expect(text).not.toMatch(/alert|首页|版权所有/);
   });
 
-  it("explains a PDF and an old .doc instead of guessing", async () => {
-    await expect(readSource("a.pdf", new TextEncoder().encode("%PDF-1.7\n..."))).rejects.toThrow(/PDF: convert it/);
-    await expect(readSource("a.doc", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).rejects.toThrow(/\.docx first/);
+  // PDF and .doc are read now (test/formats.test.ts); one that cannot be opened is explained, not guessed
+  it("explains a PDF and an old .doc that cannot be opened instead of guessing", async () => {
+    await expect(readSource("a.pdf", new TextEncoder().encode("%PDF-1.7\n..."))).rejects.toThrow(/PDF could not be opened/);
+    await expect(readSource("a.doc", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).rejects.toThrow(/save it as \.docx/);
   });
 });

@@ -1,23 +1,25 @@
-// loaders/read — a file's bytes → its text: format sniffing (.docx, .html, .pdf, plain text), encoding
+// loaders/read — a file's bytes → its text: format sniffing (.docx, .doc/.wps, .pdf, .html, plain text), encoding
 // detection, then normalisation with an offset map back to the decoded text.
 import { createHash } from "node:crypto";
 import mammoth from "mammoth";
 import { decode, MAX_BYTES, ReadError, type Encoding } from "./decode.ts";
 import { htmlToText } from "./html.ts";
+import { pdfToText } from "./pdf.ts";
+import { docToText } from "./doc.ts";
 import { normalize } from "./normalize.ts";
 
 export { ReadError } from "./decode.ts";
 export { normalize, PARAGRAPH } from "./normalize.ts";
 
-export type Format = "text" | "html" | "docx";
+export type Format = "text" | "html" | "docx" | "pdf" | "doc";
 
 export interface SourceText {
   sourceFile: string;
   sha256: string;
   byteLength: number;
   format: Format;
-  encoding: Encoding | "mixed" | "docx";
-  /** The decoded text (for .html/.docx: the text extracted from the markup). */
+  encoding: Encoding | "mixed" | "docx" | "pdf" | "doc";
+  /** The decoded text (for .html/.docx/.pdf/.doc: the text extracted from the document). */
   original: string;
   /** The normalised text every span refers to. */
   text: string;
@@ -42,6 +44,10 @@ export async function readSource(sourceFile: string, bytes: Uint8Array): Promise
     const original = htmlToText(html);
     return { ...base, format, encoding: "docx", original, replaced: 0, ...normalize(original) };
   }
+  if (format === "pdf" || format === "doc") {
+    const original = format === "pdf" ? await pdfToText(bytes) : await docToText(sourceFile, bytes);
+    return { ...base, format, encoding: format, original, replaced: 0, ...normalize(original) };
+  }
   const decoded = decode(bytes);
   const original = format === "html" ? htmlToText(decoded.text) : decoded.text;
   return { ...base, format, encoding: decoded.encoding, original, replaced: decoded.replaced, ...normalize(original) };
@@ -49,11 +55,11 @@ export async function readSource(sourceFile: string, bytes: Uint8Array): Promise
 
 function sniff(name: string, bytes: Uint8Array): Format {
   const head = String.fromCharCode(...bytes.subarray(0, 8));
-  if (head.startsWith("%PDF")) {
-    throw new ReadError("unsupported-format", "this is a PDF: convert it to text or .docx first (e.g. pdftotext -layout, or save as Word)");
-  }
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw new ReadError("unsupported-format", "this is an old binary Word (.doc/.wps) file: save it as .docx first");
+  if (head.startsWith("%PDF")) return "pdf";
+  // an OLE compound file: Word 97–2003 (.doc) or WPS 文字 (.wps), which shares Word's binary format
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return "doc";
+  if (head.startsWith("{\\rtf")) {
+    throw new ReadError("unsupported-format", "this is an RTF file, which is not read: open it in Word or WPS and save it as .docx (or as plain text, UTF-8)");
   }
   if (head.startsWith("PK\u0003\u0004")) {
     if (/\.docx$/i.test(name) || containsAscii(bytes, "word/document.xml")) return "docx";

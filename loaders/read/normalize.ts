@@ -8,11 +8,14 @@
 //   - Markdown bold markers `**` → removed
 //   - full-width digits and Latin letters, the full-width full stop `．` and the ideographic space → ASCII
 //   - NBSP → space; zero-width characters and stray BOMs → removed
+//   - radicals that PDF fonts print in place of ideographs (⼯ U+2F2F, ⺠ U+2EA0) → the ideograph (NFKC for
+//     Kangxi radicals, data/cjk-radicals.tsv for the supplement)
 //   - traditional characters → simplified, character by character, when the document is written in
 //     traditional script (the original text is kept beside the normalised one)
 //   - repair (./repair.ts, data/junk-patterns.tsv): pinyin reading aids, tags and entities that lost
 //     their < or &, runs of ? left by encoding damage
 // Repeated table headers are layout knowledge and are consumed by the parser, not removed here.
+import { readTable } from "../data.ts";
 import { repair } from "./repair.ts";
 import { toSimplifiedTable } from "./simplify.ts";
 
@@ -28,7 +31,9 @@ export interface Normalized {
 export const PARAGRAPH = "\u2029";
 
 const DEBRIS =
-  /\r\n?|<\/p\s*>[ \u00a0\u3000]*<p(?:\s[^<>\n]{0,200})?>|<br\s*\/?>|<\/?[a-zA-Z][a-zA-Z0-9]{0,15}(?:\s[^<>\n]{0,200})?\/?>|&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});|\*\*|[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0e\u3000\u00a0\u200b-\u200d\u2060\ufeff]/g;
+  /\r\n?|<\/p\s*>[ \u00a0\u3000]*<p(?:\s[^<>\n]{0,200})?>|<br\s*\/?>|<\/?[a-zA-Z][a-zA-Z0-9]{0,15}(?:\s[^<>\n]{0,200})?\/?>|&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});|\*\*|[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0e\u3000\u00a0\u200b-\u200d\u2060\ufeff\u2e80-\u2eff\u2f00-\u2fdf]/g;
+
+const RADICALS = new Map(readTable("cjk-radicals.tsv").map((r) => [r.radical, r.ideograph]));
 
 const NAMED_ENTITIES: Record<string, string> = {
   nbsp: " ", lt: "<", gt: ">", amp: "&", quot: '"', apos: "'", ensp: " ", emsp: " ", middot: "·",
@@ -41,6 +46,8 @@ function replacement(m: string): string | null {
     if (c >= 0xff10 && c <= 0xff5a) return String.fromCharCode(c - 0xfee0);
     if (c === 0xff0e) return ".";
     if (c === 0x3000 || c === 0xa0) return " ";
+    if (c >= 0x2f00 && c <= 0x2fdf) return m.normalize("NFKC");
+    if (c >= 0x2e80 && c <= 0x2eff) return RADICALS.get(m) ?? null;
     return ""; // zero-width, BOM
   }
   if (m[0] === "\r") return "\n";

@@ -2,6 +2,7 @@
 // cities, provinces). County names repeat across provinces (鼓楼区 ×4), so a name is resolved with the
 // city or province that the document names elsewhere.
 import { createRequire } from "node:module";
+import { vocabulary } from "../data.ts";
 import type { Level } from "./types.ts";
 
 const require = createRequire(import.meta.url);
@@ -107,16 +108,15 @@ export function resolveRegion(texts: string[], context: string, addressees = "")
   return { region: null, ambiguous: null };
 }
 
-/** Cities named by their short form before a zone of their own: 荆州经开区 → 荆州市. */
+/** Cities named by their short form before a zone of their own (data/plan-vocabulary.tsv, city-zone): 荆州经开区 → 荆州市. */
+const cityByShortName = new Map(cities.filter((c) => !NOT_A_CITY.test(c.name) && c.name.endsWith("市") && c.name.length >= 3).map((c) => [c.name.slice(0, -1), c]));
+const SHORT_CITY_ZONE = new RegExp(
+  `(${[...cityByShortName.keys()].sort((a, b) => b.length - a.length).join("|")})(?:${vocabulary("plan-vocabulary.tsv", "city-zone").sort((a, b) => b.length - a.length).join("|")})`,
+  "g",
+);
+
 function shortCitiesIn(text: string): City[] {
-  if (text === "") return [];
-  const out: City[] = [];
-  for (const c of cities) {
-    if (NOT_A_CITY.test(c.name) || !c.name.endsWith("市")) continue;
-    const short = c.name.slice(0, -1);
-    if (short.length >= 2 && new RegExp(`${short}(?:经开区|经济技术开发区|高新区|开发区|新区)`).test(text)) out.push(c);
-  }
-  return out;
+  return [...new Set([...text.matchAll(SHORT_CITY_ZONE)].map((m) => cityByShortName.get(m[1])!))];
 }
 
 /** Keep the candidates whose city or province the document mentions most. */

@@ -83,10 +83,12 @@ const DOC_NUMBER_BARE = /([\u4e00-\u9fff]{1,10}(?:发|函|字|办|文|电))\s*(2
 const DOC_NUMBER_CUT = /^([\u4e00-\u9fff]{2,10}(?:发|函|字|办|组|文|电))\s*[〔［\[【(（﹝]\s*(20[0-3]\d)\s*(\d{1,4})\s*$/;
 const words = (kind: string) => vocabulary(VOCAB, kind).sort((a, b) => b.length - a.length).map((w) => [...w].map(escapeRegExp).join("\\s*")).join("|");
 /** A page's metadata row: a label from data/plan-vocabulary.tsv, a colon, the value (in the next cell of a | row). */
+/** Every kind of metadata-row label in data/plan-vocabulary.tsv. */
+const META_KINDS = ["meta-doc-number", "meta-date", "meta-issuer", "meta-title", "meta-other"];
 const label = (kind: string) => `(?:(?:${words(kind)})\\s*[:：]|[\\[【]\\s*(?:${words(kind)})\\s*[\\]】]\\s*[:：]?)`;
 const metadataRow = (kind: string, value: string) => new RegExp(`(?:^|[|/\\s])\\s*${label(kind)}[\\s|]*${value}`);
 /** Any metadata row's label at a line's start, after an optional list number: 「1. [索引号]…」「发布日期：…」. */
-const CHROME_ROW = new RegExp(`^(?:\\d{1,2}\\s*[.、．]\\s*)?(?:${["meta-doc-number", "meta-date", "meta-issuer", "meta-title", "meta-other"].map(label).join("|")})`);
+const CHROME_ROW = new RegExp(`^(?:\\d{1,2}\\s*[.、．]\\s*)?(?:${META_KINDS.map(label).join("|")})`);
 
 /** A line of page chrome that a list number makes look like a task: a metadata row, or markup left as text. */
 function isChrome(t: string): boolean {
@@ -102,9 +104,9 @@ const SIGNED_DATE = new RegExp(`(?:${words("issuer")})\\s*(\\d{4})\\s*年\\s*(\\
 const WEB_DATE = new RegExp(words("web-date"));
 const ISSUER_LINE = new RegExp(`^(.{2,40}?(?:${words("issuer")}))(?:文件)?$`);
 /** 「关于印发贯彻落实湖南省政府办公厅2022年…的通知」: the body whose plan is implemented is the level above, not the issuer. */
-const IMPLEMENTED = /((?:贯彻落实|落实|转发))[^\d《》，,。]{2,20}?(?:人民政府办公厅|人民政府办公室|政府办公厅|政府办公室|人民政府|政府)(?=\d{4}\s*年|关于)/g;
+const IMPLEMENTED = new RegExp(`(${words("implements")})[^\\d《》，,。]{2,20}?(?:${words("issuer")})(?=\\d{4}\\s*年|关于)`, "g");
 /** A metadata label alone on its line, its value on the next (生成日期： / 2017年05月26日). */
-const METADATA_LABEL_ONLY = new RegExp(`^\\s*(?:${["meta-doc-number", "meta-date", "meta-issuer", "meta-title", "meta-other"].map(words).join("|")})\\s*[:：]\\s*$`);
+const METADATA_LABEL_ONLY = new RegExp(`^\\s*(?:${META_KINDS.map(words).join("|")})\\s*[:：]\\s*$`);
 /** 「(此件公开发布) 2021年6月25日」: a note printed on the date line. */
 const NOTE_IN_BRACKETS = /[(（][^()（）]{2,12}[)）]/g;
 /** The notice names the plan it issues: 现将《X》印发给你们 / 《X》已经市政府同意 / 现印发《X》. */
@@ -116,7 +118,8 @@ const NOTICE_ANY = /关于(?:印发|转发|明确|做好|下达|进一步)?(.{2,
 export function extractMeta(text: string, lines: Line[], located: Located, issues: Issue[]): DocMeta {
   // the head: everything before the plan's first heading or task (cover notice, page chrome, title)
   const headEnd = located.firstStructural;
-  const headLines = lines.filter((l) => l.end <= headEnd).map((l) => cleanLine(l.text)).filter((t) => t !== "");
+  const head = lines.filter((l) => l.end <= headEnd).map((l) => ({ line: l, text: cleanLine(l.text) })).filter((h) => h.text !== "");
+  const headLines = head.map((h) => h.text);
   const uncited = (t: string) => t.replace(CITATION, " ");
   let title = located.titleLine ? cleanText(located.titleLine.text) : null;
   const headJoined = headLines.join("");
@@ -125,8 +128,7 @@ export function extractMeta(text: string, lines: Line[], located: Located, issue
   const issuedTitle = issued ? (issued[1] ?? issued[2]) : null;
   const noticeTitle = notice ? notice[1].replace(/[《》]/g, "") : issuedTitle;
   if (!title && noticeTitle) title = noticeTitle;
-  const head = text.slice(0, Math.min(text.length, Math.max(located.titleLine?.end ?? 0, headEnd) + 200));
-  const status = DRAFT_WORDS.test(head) ? "draft" : "final";
+  const status = DRAFT_WORDS.test(text.slice(0, Math.min(text.length, Math.max(located.titleLine?.end ?? 0, headEnd) + 200))) ? "draft" : "final";
 
   const docNumber = ownDocNumber(headLines);
 
@@ -136,17 +138,27 @@ export function extractMeta(text: string, lines: Line[], located: Located, issue
   const signs = (i: number) => i > 0 && ISSUER_LINE.test(compact(headLines[i - 1])) && !isChrome(headLines[i - 1]);
   let issueDate: string | null = null;
   let dateIdx = -1;
-  const dates: { i: number; date: string }[] = [];
+  const dates: { i: number; date: string; repaired: boolean }[] = [];
+  let unreadable: number | null = null;
   for (let i = 0; i < headLines.length; i++) {
     const t = headLines[i].replace(NOTE_IN_BRACKETS, "");
     if (WEB_DATE.test(t) || (i > 0 && METADATA_LABEL_ONLY.test(headLines[i - 1]))) continue;
+    const date = dateOf(t);
+    if (date) dates.push({ i, date, repaired: false });
     // the lost-glyph form only where a signature date stands: under the office, or after the notice's last sentence
-    const signature = signs(i) || (i > 0 && /。$/.test(headLines[i - 1]));
-    const date = dateOf(t) ?? (signature ? lostGlyphDate(t, issues) : null);
-    if (date) dates.push({ i, date });
+    else if (signs(i) || (i > 0 && /。$/.test(headLines[i - 1]))) {
+      const readings = lostGlyphReadings(t);
+      if (readings.length === 1) dates.push({ i, date: readings[0], repaired: true });
+      else if (readings.length > 1) unreadable ??= i;
+    }
   }
   const chosen = dates.find((d) => signs(d.i)) ?? dates[0];
-  if (chosen) ({ date: issueDate, i: dateIdx } = chosen);
+  if (chosen) {
+    ({ date: issueDate, i: dateIdx } = chosen);
+    if (chosen.repaired) issues.push({ severity: "warning", code: "date-repaired", message: `落款日期「${headLines[dateIdx]}」缺了年月日字样，按 ${issueDate} 读取`, position: head[dateIdx].line });
+  } else if (unreadable !== null) {
+    issues.push({ severity: "warning", code: "date-unreadable", message: `落款日期「${headLines[unreadable]}」缺了年月日字样，读法不唯一，未记录成文日期`, position: head[unreadable].line });
+  }
   if (issueDate === null) {
     const m = SIGNED_DATE.exec(uncited(headJoined)) ?? METADATA_DATE.exec(headLines.join("\n"));
     if (m) issueDate = isoDate(+m[1], +m[2], +m[3]);
@@ -261,29 +273,20 @@ function dateOf(t: string): string | null {
 }
 
 /**
- * A signature date whose 年月日 glyphs were lost (「2021520」 under the issuing office): read only when the
- * digits after the year split into one valid month and day; reported, never silent.
+ * The dates a signature line whose 年月日 glyphs were lost (「2021520」) can stand for: every split of the
+ * digits after the year into a valid month and day. Read only when there is exactly one.
  */
-function lostGlyphDate(t: string, issues: Issue[]): string | null {
+function lostGlyphReadings(t: string): string[] {
   const m = /^\s*(20[0-3]\d)(\d{2,4})\s*$/.exec(t);
-  if (!m) return null;
+  if (!m) return [];
   const rest = m[2];
   const readings = new Set<string>();
   for (let cut = 1; cut < rest.length; cut++) {
-    const month = rest.slice(0, cut);
-    const day = rest.slice(cut);
-    // each part one or two digits, a leading zero only in a two-digit part (05, never 0)
-    if (month.length > 2 || day.length > 2 || /^0\d?$/.test(month) && month.length === 1 || /^0$/.test(day)) continue;
-    const date = isoDate(+m[1], +month, +day);
+    if (cut > 2 || rest.length - cut > 2) continue;
+    const date = isoDate(+m[1], +rest.slice(0, cut), +rest.slice(cut));
     if (date) readings.add(date);
   }
-  if (readings.size !== 1) {
-    issues.push({ severity: "warning", code: "date-unreadable", message: `落款日期「${t.trim()}」缺了年月日字样，读法不唯一，未记录成文日期`, position: null });
-    return null;
-  }
-  const [date] = readings;
-  issues.push({ severity: "warning", code: "date-repaired", message: `落款日期「${t.trim()}」缺了年月日字样，按 ${date} 读取`, position: null });
-  return date;
+  return [...readings];
 }
 
 function isoDate(y: number, m: number, d: number): string | null {

@@ -177,10 +177,10 @@ function cellOf(g: Glyphs, rulings: Rulings): { row: number; col: number; top: n
   return { row: Math.round(top), col: Math.round(left), top };
 }
 
+/** A table row or a paragraph, with where it starts on the page (page space: larger y is higher). */
 interface Block {
   top: number;
-  text: string | null;
-  line: VisualLine | null;
+  text: string;
 }
 
 function pageText(glyphs: Glyphs[], rulings: Rulings, right: number): string {
@@ -198,7 +198,7 @@ function pageText(glyphs: Glyphs[], rulings: Rulings, right: number): string {
     if (!row.cells.has(cell.col)) row.cells.set(cell.col, []);
     row.cells.get(cell.col)!.push(g);
   }
-  const blocks: Block[] = [...rows.values()].map((row) => ({ top: row.top, line: null, text: rowText(row.cells, rulings) }));
+  const blocks: Block[] = [...rows.values()].map((row) => ({ top: row.top, text: rowText(row.cells, rulings) }));
   const text = freeText(free, right);
   if (blocks.length === 0) return text.map((b) => b.text).join("\n");
   return [...text, ...blocks].sort((a, b) => b.top - a.top).map((b) => b.text).join("\n");
@@ -221,7 +221,7 @@ function rowText(cells: Map<number, Glyphs[]>, rulings: Rulings): string {
 }
 
 /** Lines outside ruled tables, paragraphs wrapped by the page joined again; each with where it starts. */
-function freeText(glyphs: Glyphs[], right: number): { top: number; text: string }[] {
+function freeText(glyphs: Glyphs[], right: number): Block[] {
   const lines = visualLines(glyphs);
   // page furniture: a page number alone on the first or last line
   while (lines.length > 0 && PAGE_NUMBER.test(lineText(lines[lines.length - 1]))) lines.pop();
@@ -229,7 +229,7 @@ function freeText(glyphs: Glyphs[], right: number): { top: number; text: string 
   if (lines.length === 0) return [];
   const left = Math.min(...lines.map((l) => l.segments[0].x0));
   const spacing = typicalSpacing(lines);
-  const out: { top: number; text: string }[] = [];
+  const out: Block[] = [];
   let row: Segment[] | null = null;
   let rowTop = 0;
   let paragraph: string | null = null;

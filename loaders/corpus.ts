@@ -2,11 +2,11 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative, resolve, sep } from "node:path";
-import { ReadError, readSource, type SourceText } from "./read/index.ts";
+import { ReadError, readSource, toNormalized, type SourceText } from "./read/index.ts";
 import { parsePlan, type PlanDocument } from "./parse/index.ts";
 
 /** What the later stages need of a source: the normalised text and facts about the file, not the offset map. */
-export type SourceFacts = Omit<SourceText, "original" | "toSource">;
+export type SourceFacts = Omit<SourceText, "original" | "toSource" | "notices">;
 
 export interface ParsedDoc {
   docId: string;
@@ -58,9 +58,13 @@ export async function parseFile(sourceFile: string, bytes: Uint8Array): Promise<
     if (source.encoding === "mixed") {
       plan.issues.unshift({ severity: "warning", code: "encoding", message: "文件混用了 UTF-8 和 GB18030 两种编码，已逐行识别解码，请核对原文", position: null });
     }
+    for (const notice of [...source.notices].reverse()) {
+      const at = notice.offset === null ? null : toNormalized(source.toSource, notice.offset);
+      plan.issues.unshift({ severity: notice.severity, code: notice.code, message: notice.message, position: at === null ? null : { start: at, end: at } });
+    }
     if (source.simplified) plan.issues.unshift({ severity: "info", code: "traditional-script", message: "原文为繁体字，分析文本已逐字转换为简体", position: null });
     const failure = plan.issues.find((i) => i.severity === "error") ?? null;
-    const { original: _original, toSource: _toSource, ...facts } = source; // the offset map is not kept for a whole corpus
+    const { original: _original, toSource: _toSource, notices: _notices, ...facts } = source; // the offset map is not kept for a whole corpus
     return { docId: docIdOf(source.text), sourceFile, source: facts, plan, failure: failure && { code: failure.code, message: failure.message }, duplicates: [] };
   } catch (e) {
     const code = e instanceof ReadError ? e.code : "internal-error";

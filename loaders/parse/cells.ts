@@ -1,6 +1,6 @@
 // What one cell of a plan says, when the layout does not tell: a column header, a heading, numbered
 // tasks, a list of units, or plain text (an unnumbered task, or the rest of a task cut by a page break).
-import { readTable } from "../data.ts";
+import { escapeRegExp, readTable, vocabulary } from "../data.ts";
 import type { Block } from "./assemble.ts";
 import { CHINESE_L2, compareKey, endsSentence, headingMarker, matchedNumber, trimSpan, type Numbering } from "./text.ts";
 import type { Span } from "./types.ts";
@@ -105,7 +105,17 @@ export function unitsBlock(text: string, cell: Span, role?: ColumnRole): Block {
 /** A short line with no sentence in it, directly above a numbered task: a heading printed without a marker. */
 export function looksLikeUnmarkedHeading(s: string): boolean {
   const t = s.trim();
-  return t.length >= 2 && t.length <= 40 && !/[。；;！？!?：:（）()“”"]/.test(t) && !looksLikeUnitList(t);
+  return t.length >= 2 && t.length <= 40 && !/[。；;！？!?：:（）()“”"\t|>]/.test(t) && !looksLikeUnitList(t) && !isPageNav(t);
+}
+
+const PAGE_NAV = new Set(vocabulary("plan-vocabulary.tsv", "page-nav"));
+const BREADCRUMB = new RegExp(`^\\s*(?:${vocabulary("plan-vocabulary.tsv", "breadcrumb").map(escapeRegExp).join("|")})\\s*[:：]`);
+
+/** Site navigation printed as text (网站首页 政务公开; 当前位置：首页 > 信息公开): page chrome, never a heading or a task. */
+export function isPageNav(s: string): boolean {
+  if (BREADCRUMB.test(s)) return true;
+  const words = s.split(/[\s|>»›/]+/).filter((w) => w !== "");
+  return words.length > 0 && words.every((w) => PAGE_NAV.has(w));
 }
 
 export function classifyCell(text: string, cell: Span, ctx: CellContext, opts: { taskColumn?: boolean; plain?: boolean; beforeTask?: boolean } = {}): Block[] {

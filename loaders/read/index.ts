@@ -3,13 +3,15 @@
 import { createHash } from "node:crypto";
 import mammoth from "mammoth";
 import { decode, MAX_BYTES, ReadError, type Encoding } from "./decode.ts";
-import { htmlToText } from "./html.ts";
+import { extractHtml } from "./html.ts";
 import { pdfToText } from "./pdf.ts";
 import { docToText } from "./doc.ts";
 import { normalize } from "./normalize.ts";
+import type { ReadNotice } from "./notice.ts";
 
 export { ReadError } from "./decode.ts";
-export { normalize, PARAGRAPH } from "./normalize.ts";
+export { normalize, toNormalized, PARAGRAPH } from "./normalize.ts";
+export type { ReadNotice } from "./notice.ts";
 
 export type Format = "text" | "html" | "docx" | "pdf" | "doc";
 
@@ -27,6 +29,8 @@ export interface SourceText {
   simplified: boolean;
   /** Undecodable characters replaced by U+FFFD. */
   replaced: number;
+  /** What reading recovered from (markup that swallowed text, hidden text), placed in `original`. */
+  notices: ReadNotice[];
 }
 
 export async function readSource(sourceFile: string, bytes: Uint8Array): Promise<SourceText> {
@@ -41,16 +45,16 @@ export async function readSource(sourceFile: string, bytes: Uint8Array): Promise
     } catch (e) {
       throw new ReadError("unreadable-docx", `the .docx file could not be opened (${(e as Error).message.split("\n")[0]})`);
     }
-    const original = htmlToText(html);
-    return { ...base, format, encoding: "docx", original, replaced: 0, ...normalize(original) };
+    const { text: original, notices } = extractHtml(html);
+    return { ...base, format, encoding: "docx", original, replaced: 0, notices, ...normalize(original) };
   }
   if (format === "pdf" || format === "doc") {
     const original = format === "pdf" ? await pdfToText(bytes) : await docToText(sourceFile, bytes);
-    return { ...base, format, encoding: format, original, replaced: 0, ...normalize(original) };
+    return { ...base, format, encoding: format, original, replaced: 0, notices: [], ...normalize(original) };
   }
   const decoded = decode(bytes);
-  const original = format === "html" ? htmlToText(decoded.text) : decoded.text;
-  return { ...base, format, encoding: decoded.encoding, original, replaced: decoded.replaced, ...normalize(original) };
+  const { text: original, notices } = format === "html" ? extractHtml(decoded.text) : { text: decoded.text, notices: [] };
+  return { ...base, format, encoding: decoded.encoding, original, replaced: decoded.replaced, notices, ...normalize(original) };
 }
 
 function sniff(name: string, bytes: Uint8Array): Format {

@@ -141,3 +141,15 @@ function simplifyChars(text: string): string {
   }
   return out + text.slice(last);
 }
+
+/** The normalised offset of a source offset: the first normalised character at or after it (toSource never decreases). */
+export function toNormalized(toSource: Int32Array, sourceOffset: number): number {
+  let lo = 0;
+  let hi = toSource.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (toSource[mid] < sourceOffset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -136,12 +136,17 @@ export function checkDocument(truth: Truth, doc: ParsedDoc): Check[] {
   return checks;
 }
 
-export async function evaluateReal(): Promise<{ truth: Truth[]; docs: Map<string, ParsedDoc>; checks: Check[] }> {
+/** Re-serve a page's text in another form (a web page, a PDF) before it is parsed. */
+export type Serve = (text: string, file: string) => Promise<{ name: string; bytes: Uint8Array }> | { name: string; bytes: Uint8Array };
+
+export async function evaluateReal(serve?: Serve): Promise<{ truth: Truth[]; docs: Map<string, ParsedDoc>; checks: Check[] }> {
   const truth = readTruth();
   const docs = new Map<string, ParsedDoc>();
   const checks: Check[] = [];
   for (const t of truth) {
-    const doc = await parseFile(`test/fixtures/real/${t.file}`, readFileSync(REAL_DIR + t.file));
+    const bytes = readFileSync(REAL_DIR + t.file);
+    const served = serve ? await serve(bytes.toString("utf8"), t.file) : { name: t.file, bytes };
+    const doc = await parseFile(`test/fixtures/real/${served.name === t.file ? t.file : t.file.replace(/\.txt$/, "") + "." + served.name.split(".").pop()}`, served.bytes);
     docs.set(t.file, doc);
     checks.push(...checkDocument(t, doc));
   }

@@ -8,7 +8,8 @@ import { parseProseTags } from "./layouts/prose-tags.ts";
 import { findUnitTags } from "./tags.ts";
 import { headerRow, parseTableRows, tableSeparator } from "./layouts/table-rows.ts";
 import { extractMeta, locateBody } from "./meta.ts";
-import { detectNumbering, endsSentence, type Line } from "./text.ts";
+import { issuedDocuments, otherDocumentIssues } from "./issued.ts";
+import { detectNumbering, endsSentence, headingMarker, type Line } from "./text.ts";
 import { logicalLines } from "./lexer.ts";
 import type { Issue, Layout, PlanDocument, Section, Span, Task } from "./types.ts";
 
@@ -45,8 +46,17 @@ export function detectLayout(text: string, lines: Line[], body: Span): Layout {
 
 export function parsePlan(text: string): PlanDocument {
   const lines = logicalLines(text);
-  const located = locateBody(text, lines);
+  let located = locateBody(text, lines);
   const issues: Issue[] = [];
+  // a notice issuing several documents: the openness plan is read, the others reported
+  const issued = issuedDocuments(text, { start: 0, end: located.firstStructural });
+  if (issued) {
+    const { span, titleEnd } = issued.plan;
+    const own = locateBody(text, lines.filter((l) => l.start >= span.start && l.end <= span.end));
+    const start = own.titleLine ? own.body.start : titleEnd;
+    located = { ...located, body: { start, end: Math.max(start, Math.min(own.body.end, span.end)) }, titleLine: own.titleLine ?? located.titleLine };
+    issues.push(...otherDocumentIssues(issued));
+  }
   const meta = extractMeta(text, lines, located, issues);
   const { body } = located;
   const bodyLines = lines.filter((l) => l.start >= body.start && l.end <= body.end);
@@ -73,9 +83,30 @@ export function parsePlan(text: string): PlanDocument {
   if (tasks > 0) {
     const truncated = truncation(text, children, body);
     if (truncated) issues.push(truncated);
+    const trailing = trailingContent(text, lines, body, issued?.others.map((d) => d.span) ?? []);
+    if (trailing) issues.push(trailing);
   }
   issues.sort((a, b) => (a.position?.start ?? -1) - (b.position?.start ?? -1));
   return { type: "document", meta, layout: tasks === 0 ? "none" : layout, children, issues, position: { start: 0, end: text.length } };
+}
+
+/**
+ * Text after the plan's end (抄送 / 印发 / 附件 lines) that is itself structured — headings and numbered items
+ * of another document pasted after the plan — is not read: it is reported with its span, never dropped in
+ * silence. Documents the notice issues are reported by issued.ts and not again here.
+ */
+function trailingContent(text: string, lines: Line[], body: Span, reported: Span[]): Issue | null {
+  const tail = lines.filter((l) => l.start >= body.end && !reported.some((r) => l.start >= r.start && l.start < r.end));
+  const structured = tail.filter((l) => {
+    const at = l.start + (l.text.length - l.text.trimStart().length);
+    return headingMarker(text, at, l.end) !== null;
+  });
+  if (structured.length < 2) return null;
+  const start = structured[0].start;
+  const chars = tail.filter((l) => l.start >= start).reduce((n, l) => n + (l.text.match(/[\u4e00-\u9fff]/g)?.length ?? 0), 0);
+  if (chars < 40) return null;
+  const first = text.slice(start, structured[0].end).trim().slice(0, 30);
+  return { severity: "warning", code: "trailing-content", message: `正文结束（抄送、印发或附件行）之后还有 ${chars} 字有标题编号的内容（自「${first}」起），未作为任务读取，请核对是否另一份文件`, position: { start, end: text.length } };
 }
 
 /**

@@ -53,7 +53,7 @@ export async function parseFile(sourceFile: string, bytes: Uint8Array): Promise<
     const source = await readSource(sourceFile, bytes);
     const plan = parsePlan(source.text);
     if (source.replaced > 0) {
-      plan.issues.unshift({ severity: "warning", code: "encoding", message: `${source.replaced} 个字符无法按 ${source.encoding} 解码，已替换为 U+FFFD`, position: null });
+      plan.issues.unshift({ severity: "warning", code: "encoding", message: `${source.replaced} 个字符无法按 ${source.encoding === "mixed" ? "UTF-8 或 GB18030" : source.encoding} 解码，已替换为 U+FFFD`, position: null });
     }
     if (source.encoding === "mixed") {
       plan.issues.unshift({ severity: "warning", code: "encoding", message: "文件混用了 UTF-8 和 GB18030 两种编码，已逐行识别解码，请核对原文", position: null });
@@ -61,6 +61,9 @@ export async function parseFile(sourceFile: string, bytes: Uint8Array): Promise<
     for (const notice of [...source.notices].reverse()) {
       const at = notice.offset === null ? null : toNormalized(source.toSource, notice.offset);
       plan.issues.unshift({ severity: notice.severity, code: notice.code, message: notice.message, position: at === null ? null : { start: at, end: at } });
+    }
+    if (source.invisible > 0) {
+      plan.issues.unshift({ severity: "info", code: "invisible-characters", message: `删除了 ${source.invisible} 个不可见的格式控制字符（零宽字符、双向文字控制符等），它们不会进入单位名称和任务文本`, position: null });
     }
     if (source.simplified) plan.issues.unshift({ severity: "info", code: "traditional-script", message: "原文为繁体字，分析文本已逐字转换为简体", position: null });
     const failure = plan.issues.find((i) => i.severity === "error") ?? null;

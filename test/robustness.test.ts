@@ -15,7 +15,7 @@ import { writeParquet } from "../loaders/tables/write.ts";
 import { writePartitioned } from "../loaders/tables/partition.ts";
 import { openWarehouse, runQuery } from "../loaders/warehouse/index.ts";
 import { render, specOf } from "./support/render.ts";
-import { seed, SEEDS, SEEDS_DIR } from "./helpers.ts";
+import { medianTime, seed, SEEDS, SEEDS_DIR } from "./helpers.ts";
 
 const encode = (s: string) => new TextEncoder().encode(s);
 
@@ -77,15 +77,7 @@ describe("hostile and broken files", () => {
 });
 
 describe("parsing time grows linearly with input", () => {
-  const time = (f: () => void) => {
-    const runs: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const t0 = performance.now();
-      f();
-      runs.push(performance.now() - t0);
-    }
-    return runs.sort((a, b) => a - b)[1];
-  };
+  const time = medianTime;
 
   it.each(["table-tabs", "cell-lines", "prose-tags"] as const)("a %s plan ten times as long takes under twenty times as long", async (layout) => {
     const { plan } = await seed("lufeng-2024.txt");

@@ -43,6 +43,7 @@ export function assemble(text: string, blocks: Block[]): Assembled {
 
   const container = () => (l2 ?? l1)?.children ?? children;
   const siblings = (level: 1 | 2) => (level === 1 || !l1 ? children : l1.children);
+  const sectionCounts = new Map<(Section | Task)[], number>();
 
   const declared = findLeadConvention(text);
   const conventionAt = (span: Span): LeadConvention | null => (declared && span.end > declared.at ? declared.convention : null);
@@ -59,7 +60,8 @@ export function assemble(text: string, blocks: Block[]): Assembled {
         if (current && isRepeat(current, block.marker, title)) break; // a heading repeated at a page break
         closeGroup();
         const list = siblings(block.level);
-        const ordinal = list.filter((c) => c.type === "section").length + 1;
+        const ordinal = (sectionCounts.get(list) ?? 0) + 1; // counted, not recounted: linear in the headings
+        sectionCounts.set(list, ordinal);
         const section: Section = { type: "section", level: block.level, marker: block.marker, ordinal, title, position: block.span, children: [] };
         titles.set(section, block.title);
         list.push(section);
@@ -71,10 +73,15 @@ export function assemble(text: string, blocks: Block[]): Assembled {
       }
       case "task": {
         const piece = block.span;
+        if (isUndecodable(text.slice(piece.start, piece.end))) {
+          // characters the encoding lost, alone on their line: not a task, nor part of one
+          issues.push({ severity: "warning", code: "undecodable-text", message: "一段文字只剩无法解码的字符（U+FFFD），未计为任务", position: piece });
+          break;
+        }
         if (block.continuation && lastTask) {
           lastTask.pieces.push(piece);
           lastTask.position = { start: lastTask.position.start, end: piece.end };
-          lastTask.text = joinPieces(text, lastTask.pieces);
+          lastTask.text += joinPieces(text, [piece]); // appended, not joined again: linear in the pieces
           break;
         }
         if (group.cells.length > 0 || group.deadline) closeGroup();
@@ -110,6 +117,11 @@ export function assemble(text: string, blocks: Block[]): Assembled {
   headingsThatAreTasks(text, children, titles);
   checkNumbering(children, issues);
   return { children, issues };
+}
+
+/** Nothing but U+FFFD, spaces and punctuation: text an encoding lost. */
+function isUndecodable(s: string): boolean {
+  return s.includes("\ufffd") && /^[\ufffd\s\u2029\p{P}\p{S}]*$/u.test(s);
 }
 
 function isRepeat(current: Section, marker: string | null, title: string): boolean {

@@ -27,7 +27,7 @@ export function headerRole(s: string): ColumnRole | null {
 export interface CellContext {
   /** Number of the last numbered task, for telling 49完善 (task 49) from 2022年 (text). */
   lastNumber: number | null;
-  /** Text of the last task piece, to tell a page-break continuation from a new unnumbered task. */
+  /** The end (last 200 characters) of the last task, to tell a page-break continuation from a new unnumbered task. */
   lastTaskText: string | null;
   /** A heading, a numbered task or a unit cell was seen: plain text before that is preamble. */
   seenStructure: boolean;
@@ -152,6 +152,7 @@ export function classifyCell(text: string, cell: Span, ctx: CellContext, opts: {
     return [{ kind: "task", number, span: cell }];
   }
   const continuation = ctx.lastTaskText !== null && !endsSentence(ctx.lastTaskText) && !/^[\s\u2029]*[“"《（(]?\d/.test(s);
-  ctx.lastTaskText = continuation ? (ctx.lastTaskText ?? "") + s : s;
+  // only the task's end is ever read (does it close a sentence?): keep a bounded tail, not the whole text
+  ctx.lastTaskText = continuation ? ((ctx.lastTaskText ?? "") + s).slice(-200) : s;
   return [{ kind: "task", number: null, span: cell, continuation }];
 }

@@ -150,6 +150,11 @@ export function headingMarker(text: string, at: number, end: number, numbering: 
 }
 
 /** Terminal punctuation: a task whose text ends otherwise was probably cut by a page break. */
+const SENTENCE_END = new Set("。！？!?；;.）)”\"」");
+
+/** Whether the text's last visible character closes a sentence: read from the end, in constant time. */
 export function endsSentence(s: string): boolean {
-  return /[。！？!?；;.）)”"」]$/.test(s.trimEnd());
+  let i = s.length - 1;
+  while (i >= 0 && /\s/.test(s[i])) i--;
+  return i >= 0 && SENTENCE_END.has(s[i]);
 }

@@ -18,6 +18,8 @@ export interface Decoded {
   encoding: Encoding | "mixed";
   /** Characters that could not be decoded and were replaced by U+FFFD. */
   replaced: number;
+  /** NUL bytes removed from a text file (a few, from a damaged copy; many mean a binary file). */
+  nulRemoved?: number;
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -37,7 +39,12 @@ export function decode(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return checked(new TextDecoder("utf-16be").decode(bytes.subarray(2)), "utf-16be");
   const bomless16 = guessUtf16(bytes);
   if (bomless16) return checked(new TextDecoder(bomless16).decode(bytes), bomless16);
-  if (!bytes.includes(0)) {
+  // a few NUL bytes in a text file are damage, not a binary file: removed and counted
+  const nuls = countNul(bytes);
+  if (nuls > 0 && nuls <= Math.max(2, bytes.length / 2000)) {
+    return { ...decode(bytes.filter((b) => b !== 0)), nulRemoved: nuls };
+  }
+  if (nuls === 0) {
     try {
       return checked(utf8.decode(bytes), "utf-8");
     } catch {
@@ -57,7 +64,11 @@ export function decode(bytes: Uint8Array): Decoded {
   return checked(iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "gb18030"), "gb18030");
 }
 
-/** Each line in UTF-8 when it is valid UTF-8 with non-ASCII text, else GB18030; null unless both occur. */
+/**
+ * Each line in UTF-8 when it is UTF-8 with non-ASCII text — a line with a stray invalid byte or two among
+ * its UTF-8 characters included, which costs those bytes (U+FFFD), not the line — else GB18030. UTF-8 when
+ * no line is GB18030, mixed when both occur, null when none is UTF-8.
+ */
 function decodeLines(bytes: Uint8Array): Decoded | null {
   const parts: string[] = [];
   let utf8Lines = 0;
@@ -73,13 +84,40 @@ function decodeLines(bytes: Uint8Array): Decoded | null {
       text = utf8.decode(line);
       if (line.some((b) => b >= 0x80)) utf8Lines++;
     } catch {
-      text = iconv.decode(buffer.subarray(start, end), "gb18030");
-      gbLines++;
+      const lossy = lossyUtf8.decode(line);
+      if (mostlyUtf8(lossy)) {
+        text = lossy;
+        utf8Lines++;
+      } else {
+        text = iconv.decode(buffer.subarray(start, end), "gb18030");
+        gbLines++;
+      }
     }
     parts.push(text);
     start = end;
   }
-  return utf8Lines > 0 && gbLines > 0 ? checked(parts.join(""), "mixed") : null;
+  if (utf8Lines === 0) return null;
+  return checked(parts.join(""), gbLines > 0 ? "mixed" : "utf-8");
+}
+
+const lossyUtf8 = new TextDecoder("utf-8");
+
+/** A line read as UTF-8 whose characters decode but for a stray few: GB18030 bytes read so are nearly all U+FFFD. */
+function mostlyUtf8(lossy: string): boolean {
+  let decoded = 0;
+  let replaced = 0;
+  for (let i = 0; i < lossy.length; i++) {
+    const c = lossy.charCodeAt(i);
+    if (c === 0xfffd) replaced++;
+    else if (c >= 0x80) decoded++;
+  }
+  return decoded >= 4 && replaced <= Math.max(2, decoded * 0.05);
+}
+
+function countNul(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = bytes.indexOf(0); i !== -1; i = bytes.indexOf(0, i + 1)) n++;
+  return n;
 }
 
 /** Chinese or ASCII text, not the noise another encoding's bytes make when read as UTF-16. */

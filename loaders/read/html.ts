@@ -35,6 +35,26 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 /** Characters a browser sets wide: ideographs and CJK punctuation (no space where a line break falls between two). */
 const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
 const MAX_SPAN = 1000;
+/** Deeper than this, container tags are flattened before parsing (browsers stop nesting at 512). */
+const MAX_DEPTH = 1000;
+/** Elements whose end tag may be left out, and void elements: never counted as nesting. */
+const UNCOUNTED = new Set(["p", "li", "td", "th", "tr", "dt", "dd", "option", "optgroup", "tbody", "thead", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr", "source", "embed", "param", "track"]);
+/** Elements that run inside a line: flattened to nothing, where the others become line breaks. */
+const INLINE = new Set(["span", "font", "b", "i", "u", "em", "strong", "a", "small", "big", "sup", "sub", "s", "strike", "label", "abbr", "cite", "code", "mark", "q"]);
+const ANY_TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)(?=[\s/>])[^<>]*?(\/?)>/g;
+
+/** How deep the page nests, estimated from its tags in one linear pass (end tags that may be left out aside). */
+function nestingDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  ANY_TAG.lastIndex = 0;
+  for (let m = ANY_TAG.exec(html); m !== null; m = ANY_TAG.exec(html)) {
+    if (UNCOUNTED.has(m[2].toLowerCase()) || m[3] === "/") continue;
+    if (m[1] === "/") depth = Math.max(0, depth - 1);
+    else if (++depth > max) max = depth;
+  }
+  return max;
+}
 const MAX_RECOVERIES = 8;
 
 export interface HtmlText {
@@ -47,7 +67,19 @@ export function htmlToText(html: string): string {
 }
 
 export function extractHtml(html: string): HtmlText {
+  const depthNotices: PendingNotice[] = [];
+  const depth = nestingDepth(html);
+  if (depth > MAX_DEPTH) {
+    // htmlparser2 keeps its open elements with unshift/shift: time grows with depth squared (fb55/htmlparser2#2481).
+    // Browsers stop nesting at 512; here the containers that only add line breaks are flattened instead.
+    html = html.replace(ANY_TAG, (tag, _close: string, name: string) => {
+      const lower = name.toLowerCase();
+      return RAW_TEXT.has(lower) || SKIP.has(lower) ? tag : INLINE.has(lower) ? "" : "<br>";
+    });
+    depthNotices.push({ severity: "warning", code: "deep-markup", index: 0, message: `网页的标记嵌套了约 ${depth} 层（超过 ${MAX_DEPTH} 层），已去掉其中的标记，逐段读取文字（表格不再分列）` });
+  }
   const recovered = recoverSwallowedText(html);
+  recovered.notices.unshift(...depthNotices);
   const sink = new TextSink();
   const pending = [...recovered.notices]; // notices placed where the walk reaches their index
   const notices: ReadNotice[] = [];

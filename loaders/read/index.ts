@@ -29,6 +29,8 @@ export interface SourceText {
   simplified: boolean;
   /** Undecodable characters replaced by U+FFFD. */
   replaced: number;
+  /** Invisible format characters removed by normalisation (bidirectional controls, zero-width characters). */
+  invisible: number;
   /** What reading recovered from (markup that swallowed text, hidden text), placed in `original`. */
   notices: ReadNotice[];
 }
@@ -53,7 +55,10 @@ export async function readSource(sourceFile: string, bytes: Uint8Array): Promise
     return { ...base, format, encoding: format, original, replaced: 0, notices: [], ...normalize(original) };
   }
   const decoded = decode(bytes);
-  const { text: original, notices } = format === "html" ? extractHtml(decoded.text) : { text: decoded.text, notices: [] };
+  const { text: original, notices } = format === "html" ? extractHtml(decoded.text) : { text: decoded.text, notices: [] as ReadNotice[] };
+  if (decoded.nulRemoved) {
+    notices.unshift({ severity: "warning", code: "control-bytes", message: `文件中有 ${decoded.nulRemoved} 个 NUL 空字节（文件可能受损），已删除`, offset: null });
+  }
   return { ...base, format, encoding: decoded.encoding, original, replaced: decoded.replaced, notices, ...normalize(original) };
 }
 

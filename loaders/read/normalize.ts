@@ -3,11 +3,13 @@
 // What conversion from PDF/Word/HTML leaves behind and what this removes or folds:
 //   - CR/CRLF line ends → LF
 //   - paragraph tags: `</p> <p>` inside a line → U+2029 PARAGRAPH SEPARATOR (it separates tasks or unit
-//     lists that shared one table cell); any other tag → removed; `<br>` → a space
+//     lists that shared one table cell); any other tag of the elements pages are made of, written as a tag
+//     (「<span style=…>」), → removed, while 「a<b 和 c>d」 stays text; `<br>` → a space
 //   - HTML character references (&nbsp; &lt; &#12288; …) → the character
 //   - Markdown bold markers `**` → removed
 //   - full-width digits and Latin letters, the full-width full stop `．` and the ideographic space → ASCII
-//   - NBSP → space; zero-width characters and stray BOMs → removed
+//   - NBSP → space; invisible format characters (zero-width, bidirectional controls such as U+202E, soft
+//     hyphens) and stray BOMs → removed and counted
 //   - radicals that PDF fonts print in place of ideographs (⼯ U+2F2F, ⺠ U+2EA0) → the ideograph (NFKC for
 //     Kangxi radicals, data/cjk-radicals.tsv for the supplement)
 //   - traditional characters → simplified, character by character, when the document is written in
@@ -26,12 +28,24 @@ export interface Normalized {
   toSource: Int32Array;
   /** True when traditional characters were converted. */
   simplified: boolean;
+  /** Invisible format characters removed (bidirectional controls, zero-width characters, soft hyphens). */
+  invisible: number;
 }
 
 export const PARAGRAPH = "\u2029";
 
-const DEBRIS =
-  /\r\n?|<\/p\s*>[ \u00a0\u3000]*<p(?:\s[^<>\n]{0,200})?>|<br\s*\/?>|<\/?[a-zA-Z][a-zA-Z0-9]{0,15}(?:\s[^<>\n]{0,200})?\/?>|&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});|\*\*|[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0e\u3000\u00a0\u200b-\u200d\u2060\ufeff\u2e80-\u2eff\u2f00-\u2fdf]/g;
+/**
+ * A tag left in text: only the elements pages are made of, with attributes written as attributes — so
+ * 「a<b 和 c>d」 or 「x<y>z」 in a plan's text stay text.
+ */
+const TAG = String.raw`<\/?(?:p|br|div|span|font|strong|b|i|u|em|a|img|table|tbody|thead|tr|td|th|h[1-6]|li|ul|ol|dl|dt|dd|section|article|center|sup|sub|small|big|strike|label|hr|blockquote|pre|o:p|st1:[a-z]{1,20})(?:\s+[a-zA-Z_:][-\w:.]{0,40}(?:\s*=\s*(?:"[^"<>\n]{0,200}"|'[^'<>\n]{0,200}'|[^\s"'<>=]{1,200}))?){0,20}\s*\/?>`;
+/** Invisible format characters: zero-width, bidirectional controls (U+202E…), soft hyphen, BOM. */
+const INVISIBLE = "\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff";
+const DEBRIS = new RegExp(
+  String.raw`\r\n?|<\/p\s*>[ \u00a0\u3000]*<p(?:\s[^<>\n]{0,200})?>|<br\s*\/?>|${TAG}|&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});|\*\*|[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0e\u3000\u00a0${INVISIBLE}\u2e80-\u2eff\u2f00-\u2fdf]`,
+  "g",
+);
+const INVISIBLE_CHAR = new RegExp(`^[${INVISIBLE}]$`);
 
 const RADICALS = new Map(readTable("cjk-radicals.tsv").map((r) => [r.radical, r.ideograph]));
 
@@ -77,10 +91,12 @@ export function normalize(source: string): Normalized {
   let map = new Int32Array(source.length + 1);
   let n = 0;
   let last = 0;
+  let invisible = 0;
   DEBRIS.lastIndex = 0;
   for (let m = DEBRIS.exec(source); m !== null; m = DEBRIS.exec(source)) {
     const r = replacement(m[0]);
     if (r === null) continue; // unknown entity: keep as written
+    if (INVISIBLE_CHAR.test(m[0]) && m[0] !== "\ufeff") invisible++;
     if (m.index > last) pushVerbatim(source, last, m.index);
     if (r.length > 0) pushAt(r, m.index);
     last = m.index + m[0].length;
@@ -110,7 +126,7 @@ export function normalize(source: string): Normalized {
   const toSource = repaired.toInput.map((i) => debrisMap[i]);
   const simplified = isTraditional(text);
   if (simplified) text = simplifyChars(text);
-  return { text, toSource, simplified };
+  return { text, toSource, simplified, invisible };
 }
 
 /** A document counts as traditional when traditional-only characters are frequent, not incidental. */

@@ -120,6 +120,35 @@ describe("bad input among good", () => {
     expect((await zwgk("query", join(tmp, "seeds-out"))).code).toBe(2);
   });
 
+  it("runs only queries that read, and reads only the warehouse's own files", async () => {
+    const out = join(tmp, "seeds-out");
+    const copy = await zwgk("query", out, `COPY (SELECT 1 AS x) TO '${join(out, "tasks.parquet")}' (FORMAT parquet)`);
+    expect(copy.code).toBe(1);
+    expect(copy.stderr).toMatch(/only queries that read.*COPY.*--unsafe/);
+    const attach = await zwgk("query", out, `ATTACH '${join(tmp, "evil.db")}'`);
+    expect(attach.code).toBe(1);
+    const outside = await zwgk("query", out, "SELECT * FROM read_text('/etc/hostname')");
+    expect(outside.code).toBe(1);
+    expect(outside.stderr).toMatch(/Permission Error/);
+    const reset = await zwgk("query", out, "SELECT 1; SET enable_external_access = true");
+    expect(reset.code).toBe(1);
+    // the warehouse is intact, and describing it is reading
+    expect(JSON.parse((await zwgk("query", out, "SELECT count(*) AS n FROM tasks", "--json")).stdout)).toEqual([{ n: 236 }]);
+    expect((await zwgk("query", out, "DESCRIBE tasks")).code).toBe(0);
+  });
+
+  it("runs any SQL with --unsafe, on purpose", async () => {
+    const target = join(tmp, "unsafe.csv");
+    expect((await zwgk("query", join(tmp, "seeds-out"), `COPY (SELECT 1 AS x) TO '${target}'`, "--unsafe")).code).toBe(0);
+    expect(readFileSync(target, "utf8")).toBe("x\n1\n");
+  });
+
+  it("stops quietly when the reader of its output stops (| head)", async () => {
+    const { stdout, stderr } = await run("sh", ["-c", `"${process.execPath}" "${BIN}" query "${join(tmp, "seeds-out")}" "SELECT * FROM tasks, range(200)" --csv | head -n 2`], { cwd: ROOT, maxBuffer: 64 << 20 });
+    expect(stdout.split("\n")).toHaveLength(3);
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+  });
+
   it("says which SQL failed without a stack trace", async () => {
     const r = await zwgk("query", join(tmp, "seeds-out"), "SELECT nope FROM tasks");
     expect(r.code).toBe(1);

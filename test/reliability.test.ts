@@ -1,8 +1,11 @@
 // Issue 11, text that vanished with exit 0 and time that grew with the square of the input. Each case is
 // built from a seed: the damaged copy must give the seed's tasks, with the damage reported, never hidden.
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { parseFile } from "../loaders/corpus.ts";
+import { parseFile, parseFiles } from "../loaders/corpus.ts";
 import { parsePlan, tasksOf } from "../loaders/parse/index.ts";
 import { extractHtml } from "../loaders/read/html.ts";
 import { normalize } from "../loaders/read/normalize.ts";
@@ -85,5 +88,23 @@ describe("parsing time is linear in the input (1× and 4× of each pathological 
     one(); // warm up
     const ratio = medianTime(four) / medianTime(one);
     expect(ratio).toBeLessThan(8); // linear is 4; quadratic would be 16
+  }, 60_000);
+});
+
+describe("a .docx zip bomb", () => {
+  it("is one failed file with a message; the plans beside it are parsed", async () => {
+    const zip = new JSZip();
+    zip.file("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+    zip.file("word/document.xml", `<?xml version="1.0"?><w:document xmlns:w="w"><w:body>${"<w:p/>".repeat(9_000_000)}</w:body></w:document>`);
+    const bomb = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 9 } });
+    expect(bomb.length).toBeLessThan(400_000); // about 50 MB of XML in a small file
+    const dir = mkdtempSync(join(tmpdir(), "zwgk-bomb-"));
+    writeFileSync(join(dir, "bomb.docx"), bomb);
+    for (const file of ["qingyuan-2022.txt", "lufeng-2024.txt"]) copyFileSync(SEEDS_DIR + file, join(dir, file));
+    const docs = await parseFiles(["bomb.docx", "lufeng-2024.txt", "qingyuan-2022.txt"].map((f) => join(dir, f)));
+    const bombDoc = docs.find((d) => d.sourceFile.endsWith("bomb.docx"))!;
+    expect(bombDoc.failure?.code).toBe("docx-too-large");
+    expect(bombDoc.failure?.message).toMatch(/word\/document\.xml inflates to more than 16 MB/);
+    expect(docs.filter((d) => d.plan !== null && d.failure === null)).toHaveLength(2);
   }, 60_000);
 });

@@ -6,7 +6,7 @@ import { displayPath, listFiles, streamFiles } from "../corpus.ts";
 import { TableBuilder } from "../tables/build.ts";
 import { TABLE_NAMES } from "../tables/schema.ts";
 import { DuckDBSink } from "../tables/sink.ts";
-import { openWarehouse, runQuery, formatRows, type OutputFormat } from "../warehouse/index.ts";
+import { confine, openWarehouse, runQuery, runReadingQuery, formatRows, type OutputFormat } from "../warehouse/index.ts";
 import { ANALYSES, runAnalysis } from "../warehouse/analyses.ts";
 
 const USAGE = `zwgk — compare government-affairs-openness plans (政务公开工作要点)
@@ -15,8 +15,9 @@ Usage:
   zwgk ingest <file-or-folder>... --out <dir> [--partition] [--quiet]
       Parse every plan given (.txt .md .html .docx; UTF-8, UTF-16 or GB18030) and write one Parquet
       file per table into <dir>. --partition writes <table>/province=…/year=…/ folders instead.
-  zwgk query <dir> "<SQL>" [--json | --csv]
-      Run DuckDB SQL over the tables of <dir> (each table is a view by its name).
+  zwgk query <dir> "<SQL>" [--json | --csv] [--unsafe]
+      Run DuckDB SQL over the tables of <dir> (each table is a view by its name). Queries only read, and
+      only the files of <dir>; --unsafe runs any SQL with your own rights (COPY, ATTACH, read_csv of any file).
 ${ANALYSES.map((a) => `  zwgk ${a.command} <dir> ${a.usage} [--json | --csv]\n      ${a.help}`).join("\n")}
 
 Tables: ${TABLE_NAMES.join(", ")}.
@@ -118,14 +119,19 @@ function outputFormat(values: Record<string, unknown>): OutputFormat {
 }
 
 async function query(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { json: { type: "boolean" }, csv: { type: "boolean" } });
+  const { values, positionals } = parse(args, { json: { type: "boolean" }, csv: { type: "boolean" }, unsafe: { type: "boolean" } });
   const [dir, sql] = positionals;
   if (!dir || !sql || positionals.length > 2) throw new UsageError('query needs <dir> and one "<SQL>" argument');
   if (!existsSync(dir)) throw new UsageError(`no such folder: ${dir}`);
   const format = outputFormat(values);
   const conn = await openWarehouse(dir);
   try {
-    const result = await runQuery(conn, sql);
+    let result;
+    if (values.unsafe) result = await runQuery(conn, sql);
+    else {
+      await confine(conn, dir);
+      result = await runReadingQuery(conn, sql);
+    }
     process.stdout.write(formatRows(result, format));
     return 0;
   } catch (e) {

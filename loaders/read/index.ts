@@ -6,6 +6,7 @@ import { decode, MAX_BYTES, ReadError, type Encoding } from "./decode.ts";
 import { extractHtml } from "./html.ts";
 import { pdfToText } from "./pdf.ts";
 import { docToText } from "./doc.ts";
+import { checkDocxSizes } from "./zip.ts";
 import { normalize } from "./normalize.ts";
 import type { ReadNotice } from "./notice.ts";
 
@@ -41,9 +42,12 @@ export async function readSource(sourceFile: string, bytes: Uint8Array): Promise
   const base = { sourceFile, sha256, byteLength: bytes.length };
   const format = sniff(sourceFile, bytes);
   if (format === "docx") {
+    checkDocxSizes(bytes); // a zip bomb is refused before mammoth inflates it
     let html: string;
     try {
-      html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })).value;
+      // images are never read: a plan's text is what is analysed
+      const convertImage = mammoth.images.imgElement(async () => ({ src: "" }));
+      html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { convertImage })).value;
     } catch (e) {
       throw new ReadError("unreadable-docx", `the .docx file could not be opened (${(e as Error).message.split("\n")[0]})`);
     }

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { DuckDBConnection } from "@duckdb/node-api";
+import { StatementType, type DuckDBConnection } from "@duckdb/node-api";
 import { CATEGORIES, CATEGORY_LABELS } from "../enrich/categories.ts";
 import { TABLE_NAMES, type Tables } from "../tables/schema.ts";
 import { SCHEMA } from "../tables/schema.ts";
@@ -45,6 +45,31 @@ export async function warehouseFromTables(tables: Tables): Promise<DuckDBConnect
   for (const name of TABLE_NAMES) await loadTable(conn, name, SCHEMA[name], tables[name]);
   await addAnalyses(conn);
   return conn;
+}
+
+/**
+ * Confine a connection to reading the warehouse in <dir>: DuckDB opens no file outside it (no read_text of
+ * /etc/…, no ATTACH, no extension install), and the configuration is locked so no query can undo that.
+ */
+export async function confine(conn: DuckDBConnection, dir: string): Promise<void> {
+  await conn.run(`SET allowed_directories = [${sqlString(resolve(dir))}]`);
+  await conn.run("SET enable_external_access = false");
+  await conn.run("SET lock_configuration = true");
+}
+
+/** Statements a user's query may hold: reading only (SELECT, and DESCRIBE/SHOW/SUMMARIZE/PRAGMA that read; EXPLAIN). */
+const READING = new Set([StatementType.SELECT, StatementType.EXPLAIN]);
+
+export class QueryRefused extends Error {}
+
+/** Run a user's SQL after checking that every statement in it only reads (no COPY … TO over the warehouse). */
+export async function runReadingQuery(conn: DuckDBConnection, sql: string): Promise<QueryResult> {
+  const statements = await conn.extractStatements(sql);
+  for (let i = 0; i < statements.count; i++) {
+    const type = (await statements.prepare(i)).statementType;
+    if (!READING.has(type)) throw new QueryRefused(`only queries that read are run (statement ${i + 1} is ${StatementType[type]}); use --unsafe to run any SQL with your own rights`);
+  }
+  return runQuery(conn, sql);
 }
 
 export interface QueryResult {

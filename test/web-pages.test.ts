@@ -116,6 +116,13 @@ describe("tables and blocks", () => {
     expect(notices.map((n) => n.code)).toEqual(["deep-markup"]);
   });
 
+  it("reads an element with 200 000 children (a hidden block, a long table) without overflowing the stack", () => {
+    const wide = `<div hidden>${"<p>隐藏</p>".repeat(200_000)}</div><table><tr><td>任务</td><td>单位</td></tr>${"<tr><td>公开</td><td>县政府办</td></tr>".repeat(150_000)}</table>`;
+    const { text, notices } = extractHtml(wide);
+    expect(text.split("\n")).toHaveLength(150_002);
+    expect(notices.map((n) => n.code)).toEqual(["hidden-text"]);
+  });
+
   it("leaves a page of ordinary depth unflattened", () => {
     const page = "<div>".repeat(200) + "<table><tr><td>任务</td><td>单位</td></tr></table>" + "</div>".repeat(200);
     expect(extractHtml(page)).toEqual({ text: "任务\t单位\n", notices: [] });

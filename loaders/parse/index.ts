@@ -1,13 +1,12 @@
 // loaders/parse — normalised text → the Plan tree. One detector chooses the layout; each layout parser
 // turns the body into blocks; one assembler builds the tree from blocks for every layout.
-import { escapeRegExp, vocabulary } from "../data.ts";
 import { assemble, type Block } from "./assemble.ts";
 import { parseCellLines } from "./layouts/cell-lines.ts";
 import { headerRole } from "./cells.ts";
 import { parseProseTags } from "./layouts/prose-tags.ts";
 import { findUnitTags } from "./tags.ts";
 import { headerRow, parseTableRows, tableSeparator } from "./layouts/table-rows.ts";
-import { extractMeta, locateBody } from "./meta.ts";
+import { extractMeta, locateBody, OPENNESS_WORDS } from "./meta.ts";
 import { issuedDocuments, otherDocumentIssues } from "./issued.ts";
 import { detectNumbering, endsSentence, headingMarker, type Line } from "./text.ts";
 import { logicalLines } from "./lexer.ts";
@@ -16,7 +15,6 @@ import type { Issue, Layout, PlanDocument, Section, Span, Task } from "./types.t
 export type * from "./types.ts";
 export { resolveRegion, countiesNamed, allCounties } from "./gazetteer.ts";
 
-const PLAN_WORDS = new RegExp(vocabulary("plan-vocabulary.tsv", "not-plan").map(escapeRegExp).join("|"));
 
 export function detectLayout(text: string, lines: Line[], body: Span): Layout {
   let headers = 0;
@@ -70,7 +68,7 @@ export function parsePlan(text: string): PlanDocument {
   issues.push(...treeIssues);
 
   let tasks = countTasks(children);
-  if (!PLAN_WORDS.test(text)) {
+  if (!OPENNESS_WORDS.test(text)) {
     // whatever its numbered lists, a text that never mentions openness is not a plan: one clear message
     children.length = 0;
     tasks = 0;

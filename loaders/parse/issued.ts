@@ -2,18 +2,18 @@
 // government-services plan, an assessment scheme, a list of measures): the plan read is the openness one,
 // from its title to where the next issued document begins; every other document is reported with its
 // span, never parsed into tasks and never silently dropped.
-import { escapeRegExp, vocabulary } from "../data.ts";
+import { escapeRegExp } from "../data.ts";
+import { OPENNESS_WORDS, TITLE_WORDS } from "./meta.ts";
 import type { Issue, Span } from "./types.ts";
 
-const VOCAB = "plan-vocabulary.tsv";
-const OPENNESS = new RegExp(vocabulary(VOCAB, "not-plan").map(escapeRegExp).join("|"));
-const PLAN_TITLE = new RegExp(vocabulary(VOCAB, "title").map(escapeRegExp).join("|"));
 const TITLE = "《([^《》\\n]{4,80})》";
 const JOINED = `(?:${TITLE}(?:\\s*[(（][^()（）\\n]{0,30}[)）])?\\s*[、，,和及与以及\\s]*){2,}`;
 /** 现将《A》《B》印发给你们 / 《A》和《B》已经县政府同意，现印发给你们. */
 const ISSUING = new RegExp(`(?:现将|现印发|印发)\\s*(${JOINED})|(${JOINED})\\s*(?:已经|经)[^。]{0,20}同意`);
-/** An attachment label printed before an issued document's title: 附件1 / 附件 2： */
-const ATTACHMENT_LABEL = /附\s*件\s*\d{0,2}\s*[:：]?\s*$/;
+/** An attachment label printed before an issued document's title, on its line or the line above: 附件1 / 附件 2： */
+const LABEL = String.raw`附\s*件\s*\d{0,2}\s*[:：]?\s*`;
+const LABEL_BEFORE = new RegExp(`${LABEL}$`);
+const LABEL_LINE = new RegExp(`^\\s*${LABEL}$`);
 
 export interface IssuedDocument {
   title: string;
@@ -51,8 +51,8 @@ export function issuedDocuments(text: string, head: Span): IssuedChoice | null {
   found.forEach((doc, i) => {
     if (i + 1 < found.length) doc.span.end = found[i + 1].span.start;
   });
-  const openness = found.filter((d) => OPENNESS.test(d.title));
-  const plan = openness.find((d) => PLAN_TITLE.test(d.title)) ?? openness[0];
+  const openness = found.filter((d) => OPENNESS_WORDS.test(d.title));
+  const plan = openness.find((d) => TITLE_WORDS.test(d.title)) ?? openness[0];
   if (!plan) return null;
   const missing = titles.filter((t) => !found.some((d) => d.title === t));
   const others = [...found.filter((d) => d !== plan), ...missing.map((title) => ({ title, span: { start: plan.span.end, end: plan.span.end }, titleEnd: plan.span.end }))];
@@ -87,13 +87,13 @@ function titleAt(text: string, title: string, from: number): Span | null {
 function labelStart(text: string, titleStart: number): number {
   const lineStart = text.lastIndexOf("\n", titleStart - 1) + 1;
   const sameLine = text.slice(lineStart, titleStart);
-  if (ATTACHMENT_LABEL.test(sameLine)) return lineStart + sameLine.search(/附\s*件/);
+  if (LABEL_BEFORE.test(sameLine)) return lineStart + sameLine.search(LABEL_BEFORE);
   if (sameLine.trim() !== "") return titleStart;
   let end = lineStart - 1; // the newline ending the line above
   for (let up = 0; up < 3 && end > 0; up++) {
     const start = text.lastIndexOf("\n", end - 1) + 1;
     const line = text.slice(start, end);
-    if (/^\s*附\s*件\s*\d{0,2}\s*[:：]?\s*$/.test(line)) return start;
+    if (LABEL_LINE.test(line)) return start;
     if (line.trim() !== "") break;
     end = start - 1;
   }

@@ -7,7 +7,10 @@ import { chineseNumber, cleanText, headingMarker, type Line } from "./text.ts";
 import type { DocMeta, Issue, Span } from "./types.ts";
 
 const VOCAB = "plan-vocabulary.tsv";
-const TITLE_WORDS = new RegExp(vocabulary(VOCAB, "title").map(escapeRegExp).join("|"));
+/** A line naming a plan contains one of these (data/plan-vocabulary.tsv, title). */
+export const TITLE_WORDS = new RegExp(vocabulary(VOCAB, "title").map(escapeRegExp).join("|"));
+/** A text about openness contains one of these (data/plan-vocabulary.tsv, not-plan). */
+export const OPENNESS_WORDS = new RegExp(vocabulary(VOCAB, "not-plan").map(escapeRegExp).join("|"));
 const DRAFT_WORDS = new RegExp(vocabulary(VOCAB, "draft").map(escapeRegExp).join("|"));
 const BACK_START = vocabulary(VOCAB, "back");
 const BACK_END = vocabulary(VOCAB, "back-end");

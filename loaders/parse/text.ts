@@ -149,10 +149,12 @@ export function headingMarker(text: string, at: number, end: number, numbering: 
   return null;
 }
 
-/** Terminal punctuation: a task whose text ends otherwise was probably cut by a page break. */
 const SENTENCE_END = new Set("。！？!?；;.）)”\"」");
 
-/** Whether the text's last visible character closes a sentence: read from the end, in constant time. */
+/**
+ * Terminal punctuation: a task whose text ends otherwise was probably cut by a page break. Read from the
+ * end, in constant time (no copy of a long text).
+ */
 export function endsSentence(s: string): boolean {
   let i = s.length - 1;
   while (i >= 0 && /\s/.test(s[i])) i--;

@@ -4,6 +4,7 @@
 // and the level-1 headings — overall and per format family. Shared by test/real.test.ts and
 // `npm run evaluate:real`.
 import { readFileSync } from "node:fs";
+import { extname } from "node:path";
 import { parseFile, type ParsedDoc } from "../../loaders/corpus.ts";
 import { sectionsOf, tasksOf, type Task } from "../../loaders/parse/index.ts";
 import { toSimplifiedTable } from "../../loaders/read/simplify.ts";
@@ -146,7 +147,7 @@ export async function evaluateReal(serve?: Serve): Promise<{ truth: Truth[]; doc
   for (const t of truth) {
     const bytes = readFileSync(REAL_DIR + t.file);
     const served = serve ? await serve(bytes.toString("utf8"), t.file) : { name: t.file, bytes };
-    const doc = await parseFile(`test/fixtures/real/${served.name === t.file ? t.file : t.file.replace(/\.txt$/, "") + "." + served.name.split(".").pop()}`, served.bytes);
+    const doc = await parseFile(`test/fixtures/real/${t.file.replace(/\.txt$/, extname(served.name))}`, served.bytes);
     docs.set(t.file, doc);
     checks.push(...checkDocument(t, doc));
   }

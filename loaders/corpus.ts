@@ -1,6 +1,6 @@
 // A corpus: files → parsed documents, one at a time, so that a broken file costs only itself.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { basename, join, relative, resolve, sep } from "node:path";
 import { ReadError, readSource, toNormalized, type SourceText } from "./read/index.ts";
 import { parsePlan, type PlanDocument } from "./parse/index.ts";
@@ -25,17 +25,83 @@ export interface ParsedDoc {
  */
 export const PLAN_FILE = /(\.(txt|text|md|markdown|html?|xhtml|shtml|docx|doc|wps|pdf)|^[^.]+)$/i;
 
-/** Files named on the command line or found under folders, sorted, as display paths. */
-export function listFiles(inputs: string[]): string[] {
+/** A path the walk could not read: reported one by one, and the walk goes on. */
+export interface WalkFault {
+  path: string;
+  /** dangling-link, link-loop, unreadable-folder, unreadable-path; repeated-folder is reported but costs nothing. */
+  code: string;
+  message: string;
+}
+
+/**
+ * Files named on the command line or found under folders, sorted, as display paths; and every path that
+ * could not be followed. A folder reached twice through links (a link back to a parent) is read once.
+ */
+export function findFiles(inputs: string[]): { files: string[]; faults: WalkFault[] } {
   const files: string[] = [];
-  const visit = (path: string, named: boolean) => {
-    const st = statSync(path);
+  const faults: WalkFault[] = [];
+  const fault = (path: string, code: string, message: string) => faults.push({ path: displayPath(path), code, message });
+  const visited = new Set<string>();
+  const stack: { path: string; named: boolean }[] = [...inputs].reverse().map((path) => ({ path, named: true }));
+  while (stack.length) {
+    const { path, named } = stack.pop()!;
+    let st;
+    try {
+      st = statSync(path);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" && isLink(path)) fault(path, "dangling-link", `the link points to ${safeReadlink(path)}, which does not exist`);
+      else if (code === "ELOOP") fault(path, "link-loop", "the link points back to itself (through one or more links)");
+      else fault(path, "unreadable-path", `${code ?? ""} ${(e as Error).message}`.trim());
+      continue;
+    }
     if (st.isDirectory()) {
-      for (const name of readdirSync(path).sort()) if (!name.startsWith(".")) visit(join(path, name), false);
+      const real = safeRealpath(path);
+      if (visited.has(real)) {
+        fault(path, "repeated-folder", `the same folder as ${displayPath(real)}, read once`);
+        continue;
+      }
+      visited.add(real);
+      let names: string[];
+      try {
+        names = readdirSync(path).sort();
+      } catch (e) {
+        fault(path, "unreadable-folder", `${(e as NodeJS.ErrnoException).code ?? ""} ${(e as Error).message}`.trim());
+        continue;
+      }
+      for (let i = names.length - 1; i >= 0; i--) if (!names[i].startsWith(".")) stack.push({ path: join(path, names[i]), named: false });
     } else if (st.isFile() && (named || PLAN_FILE.test(basename(path)))) files.push(path);
-  };
-  for (const input of inputs) visit(input, true);
-  return [...new Set(files.map(displayPath))].sort();
+  }
+  return { files: [...new Set(files.map(displayPath))].sort(), faults };
+}
+
+/** Files named on the command line or found under folders, sorted, as display paths (faults left out). */
+export function listFiles(inputs: string[]): string[] {
+  return findFiles(inputs).files;
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function safeReadlink(path: string): string {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return "?";
+  }
+}
+
+function safeRealpath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
 }
 
 /** A path as stored in source_file: relative to the working directory when inside it, with / separators. */

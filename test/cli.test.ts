@@ -1,24 +1,14 @@
 // The zwgk command line end to end: ingest into a temporary folder, query it, and the exit codes.
-import { execFile } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { ROOT, SEEDS, SEEDS_DIR } from "./helpers.ts";
+import { BIN, zwgk } from "./support/zwgk.ts";
 
 const run = promisify(execFile);
-const BIN = join(ROOT, "bin/zwgk.js");
-
-async function zwgk(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 const tmp = mkdtempSync(join(tmpdir(), "zwgk-cli-"));
 

@@ -11,8 +11,7 @@ import { parseFile, parseFiles } from "../loaders/corpus.ts";
 import { parsePlan, sectionsOf, tasksOf } from "../loaders/parse/index.ts";
 import { normalize } from "../loaders/read/normalize.ts";
 import { buildTables } from "../loaders/tables/build.ts";
-import { writeParquet } from "../loaders/tables/write.ts";
-import { writePartitioned } from "../loaders/tables/partition.ts";
+import { publishTables } from "../loaders/warehouse/publish.ts";
 import { openWarehouse, runQuery } from "../loaders/warehouse/index.ts";
 import { render, specOf } from "./support/render.ts";
 import { medianTime, seed, SEEDS, SEEDS_DIR } from "./helpers.ts";
@@ -169,9 +168,9 @@ describe("deterministic output", () => {
   it("writes byte-identical Parquet for the same corpus in any file order", async () => {
     const files = SEEDS.map((s) => SEEDS_DIR + s.file);
     const tmp = mkdtempSync(join(tmpdir(), "zwgk-order-"));
-    await writeParquet(join(tmp, "a"), buildTables(await parseFiles(files)));
-    await writeParquet(join(tmp, "b"), buildTables(await parseFiles([...files].reverse())));
-    await writeParquet(join(tmp, "c"), buildTables(await parseFiles([files[2], files[0], files[4], files[1], files[3]])));
+    await publishTables(join(tmp, "a"), buildTables(await parseFiles(files)));
+    await publishTables(join(tmp, "b"), buildTables(await parseFiles([...files].reverse())));
+    await publishTables(join(tmp, "c"), buildTables(await parseFiles([files[2], files[0], files[4], files[1], files[3]])));
     for (const t of ["documents", "sections", "tasks", "assignments", "requirements", "parse_issues", "texts"]) {
       const a = readFileSync(join(tmp, "a", `${t}.parquet`));
       expect(readFileSync(join(tmp, "b", `${t}.parquet`)).equals(a)).toBe(true);
@@ -183,8 +182,8 @@ describe("deterministic output", () => {
     const tables = buildTables(await parseFiles(SEEDS.map((s) => SEEDS_DIR + s.file)));
     const tmp = mkdtempSync(join(tmpdir(), "zwgk-part-"));
     mkdirSync(join(tmp, "flat"));
-    await writeParquet(join(tmp, "flat"), tables);
-    await writePartitioned(join(tmp, "part"), tables);
+    await publishTables(join(tmp, "flat"), tables);
+    await publishTables(join(tmp, "part"), tables, "partitioned");
     expect(readFileSync(join(tmp, "part", "tasks", `province=${encodeURIComponent("浙江省")}`, "year=2022", "data_0.parquet")).length).toBeGreaterThan(0);
     const flat = await openWarehouse(join(tmp, "flat"));
     const part = await openWarehouse(join(tmp, "part"));

@@ -1,13 +1,15 @@
 // The `zwgk` command line (notes/architecture.md): ingest, query, and the analyses researchers ask for
-// first. Exit codes: 0 success, 1 some documents failed (the rest are written), 2 usage error.
+// first. Exit codes: 0 success, 1 some documents failed (the rest are written), 2 usage error or unusable
+// --out folder, 3 a fault of the tool itself (bin/zwgk.js).
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { displayPath, listFiles, streamFiles } from "../corpus.ts";
+import { displayPath, findFiles, streamFiles, type WalkFault } from "../corpus.ts";
 import { TableBuilder } from "../tables/build.ts";
 import { TABLE_NAMES } from "../tables/schema.ts";
 import { DuckDBSink } from "../tables/sink.ts";
 import { confine, openWarehouse, runQuery, runReadingQuery, formatRows, type OutputFormat } from "../warehouse/index.ts";
 import { ANALYSES, runAnalysis } from "../warehouse/analyses.ts";
+import { WarehouseError, WarehouseOutput } from "../warehouse/publish.ts";
 
 const USAGE = `zwgk — compare government-affairs-openness plans (政务公开工作要点)
 
@@ -21,7 +23,9 @@ Usage:
 ${ANALYSES.map((a) => `  zwgk ${a.command} <dir> ${a.usage} [--json | --csv]\n      ${a.help}`).join("\n")}
 
 Tables: ${TABLE_NAMES.join(", ")}.
-Exit status: 0 ok, 1 some documents failed (the others are written), 2 usage error.`;
+Exit status: 0 ok, 1 some documents failed (the others are written), 2 usage error or an --out folder that
+cannot be used (locked by another ingest, a file, not writable, holding files zwgk did not write), 3 a fault
+of zwgk itself (please report it).`;
 
 class UsageError extends Error {}
 
@@ -40,6 +44,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       console.error(`zwgk: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof WarehouseError) {
+      console.error(`zwgk: ${e.message}`);
       return 2;
     }
     throw e;
@@ -61,12 +69,41 @@ async function ingest(args: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError("ingest needs at least one file or folder");
   if (!values.out) throw new UsageError("ingest needs --out <dir>");
   for (const p of positionals) if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  const files = listFiles(positionals);
-  if (files.length === 0) throw new UsageError(`no files found in ${positionals.join(" ")}`);
+  const { files, faults } = findFiles(positionals);
+  if (files.length === 0) {
+    for (const f of faults) console.error(`FAIL ${f.path}: ${f.code}: ${f.message}`);
+    throw new UsageError(`no files found in ${positionals.join(" ")}`);
+  }
+  const out = values.out as string;
+  const output = WarehouseOutput.claim(out); // checked and locked before anything is parsed
+  // Ctrl-C leaves the last warehouse as it was: the staging folder and the lock go, nothing else changes
+  const stop = (signal: NodeJS.Signals) => {
+    output.release();
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  try {
+    return await ingestInto(output, files, faults, values);
+  } finally {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+    output.release();
+  }
+}
+
+async function ingestInto(output: WarehouseOutput, files: string[], faults: WalkFault[], values: Record<string, unknown>): Promise<number> {
   const progress = process.stderr.isTTY && files.length >= 200;
   const started = Date.now();
   const sink = await DuckDBSink.open();
   const builder = new TableBuilder(sink);
+  // paths the walk could not follow: one line each; a folder reached twice costs nothing
+  const unread = faults.filter((f) => f.code !== "repeated-folder");
+  for (const f of faults) {
+    if (f.code === "repeated-folder") {
+      if (!values.quiet) console.log(`skip ${f.path}: ${f.message}`);
+    } else console.error(`FAIL ${f.path}: ${f.code}: ${f.message}`);
+  }
   let failed = 0;
   let duplicates = 0;
   await streamFiles(files, (doc, i, duplicateOf) => {
@@ -95,15 +132,17 @@ async function ingest(args: string[]): Promise<number> {
     }
   });
   const out = values.out as string;
-  await sink.finish(builder.group(), out, { partition: Boolean(values.partition) });
+  const partition = Boolean(values.partition);
+  const grouping = builder.group();
+  const manifest = await output.publish(partition ? "partitioned" : "flat", (staging) => sink.finish(grouping, staging, { partition }));
   const counts = { tasks: sink.counts.tasks, assignments: sink.counts.assignments, requirements: sink.counts.requirements, issues: sink.counts.parse_issues };
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
-    `${files.length} files: ${files.length - duplicates - failed} parsed, ${failed} failed${duplicates ? `, ${duplicates} duplicates kept once` : ""}; ` +
+    `${files.length} files: ${files.length - duplicates - failed} parsed, ${failed} failed${duplicates ? `, ${duplicates} duplicates kept once` : ""}${unread.length ? `, ${unread.length} paths unreadable` : ""}; ` +
       `${counts.tasks} tasks, ${counts.assignments} unit assignments, ${counts.requirements} requirements; ` +
-      `${counts.issues} parse issues; written to ${displayPath(out)}/ in ${seconds}s`,
+      `${counts.issues} parse issues; written to ${displayPath(out)}/ (run ${manifest.run}) in ${seconds}s`,
   );
-  return failed > 0 ? 1 : 0;
+  return failed > 0 || unread.length > 0 ? 1 : 0;
 }
 
 function countTasks(doc: { plan: { children: unknown[] } | null }): number {

@@ -3,13 +3,15 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { openWarehouse, runQuery } from "../warehouse/index.ts";
+import { MANIFEST } from "../warehouse/publish.ts";
 import { prepareSite, SITE_DIR, type Manifest } from "./prepare.ts";
 
 let opened: Promise<{ conn: DuckDBConnection; manifest: Manifest }> | null = null;
 
 export function site(): Promise<{ conn: DuckDBConnection; manifest: Manifest }> {
   opened ??= (async () => {
-    if (!existsSync(join(SITE_DIR, "manifest.json"))) await prepareSite();
+    // a cache from before warehouse manifests (or a cut-short prepare) is prepared again
+    if (!existsSync(join(SITE_DIR, "manifest.json")) || !existsSync(join(SITE_DIR, MANIFEST))) await prepareSite();
     const manifest = JSON.parse(readFileSync(join(SITE_DIR, "manifest.json"), "utf8")) as Manifest;
     return { conn: await openWarehouse(SITE_DIR), manifest };
   })();

@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { listFiles, streamFiles } from "../corpus.ts";
 import { TableBuilder } from "../tables/build.ts";
-import { writeParquet } from "../tables/write.ts";
 import { openWarehouse, runQuery } from "../warehouse/index.ts";
+import { publishTables } from "../warehouse/publish.ts";
 import { writePages } from "./pages.ts";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -31,7 +31,7 @@ export async function prepareSite(corpus = process.env.ZWGK_CORPUS || join(ROOT,
   const tables = builder.finish();
   rmSync(SITE_DIR, { recursive: true, force: true });
   mkdirSync(SITE_DIR, { recursive: true });
-  await writeParquet(SITE_DIR, tables);
+  await publishTables(SITE_DIR, tables);
   const conn = await openWarehouse(SITE_DIR);
   const list = async (sql: string) => (await runQuery(conn, sql)).rows.map((r) => Object.values(r)[0]);
   const manifest: Manifest = {

@@ -1,7 +1,7 @@
 // Hive-partitioned Parquet (<table>/province=…/year=…/data_0.parquet, values percent-encoded) for
 // corpora that outgrow one machine: DuckDB, Spark and Trino read it unchanged. Tables without province and year of their own get
 // them from their document, so every table partitions the same way.
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { SCHEMA, TABLE_NAMES, type Tables } from "./schema.ts";
 import type { DuckDBConnection } from "@duckdb/node-api";
@@ -14,12 +14,11 @@ export async function writePartitioned(dir: string, tables: Tables): Promise<voi
   conn.closeSync();
 }
 
-/** COPY every table of the contract that `conn` holds to <dir>/<table>/province=…/year=…/. */
+/** COPY every table of the contract that `conn` holds to <dir>/<table>/province=…/year=…/ (a fresh folder: warehouse/publish.ts stages it). */
 export async function copyPartitioned(conn: DuckDBConnection, dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   for (const name of TABLE_NAMES) {
     const target = join(resolve(dir), name);
-    rmSync(target, { recursive: true, force: true });
     // documents carry province and year themselves; the other tables take them from their document
     const select =
       name === "requirements"

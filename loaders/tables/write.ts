@@ -100,23 +100,15 @@ export async function writeTablesToParquet(conn: DuckDBConnection, dir: string):
 }
 
 /**
- * Write every table as <dir>/<table>.parquet. With `release`, each table's rows are dropped (from the
- * JS arrays and from DuckDB) as soon as its file is written, so a large corpus is never held twice.
+ * Write every table as <dir>/<table>.parquet (files only: warehouse/publish.ts's publishTables makes them a
+ * warehouse, with a manifest).
  */
-export async function writeParquet(dir: string, tables: Tables, options: { release?: boolean } = {}): Promise<string[]> {
-  mkdirSync(dir, { recursive: true });
+export async function writeParquet(dir: string, tables: Tables): Promise<string[]> {
   const c = await openDuckDB();
-  const files: string[] = [];
-  for (const name of TABLE_NAMES) {
-    await loadTable(c, name, SCHEMA[name], tables[name]);
-    const file = join(resolve(dir), `${name}.parquet`);
-    await c.run(`COPY "${name}" TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd)`);
-    files.push(file);
-    if (options.release) {
-      await c.run(`DROP TABLE "${name}"`);
-      tables[name].length = 0;
-    }
+  try {
+    for (const name of TABLE_NAMES) await loadTable(c, name, SCHEMA[name], tables[name]);
+    return await writeTablesToParquet(c, dir);
+  } finally {
+    c.closeSync();
   }
-  c.closeSync();
-  return files;
 }

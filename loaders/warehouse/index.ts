@@ -1,6 +1,6 @@
 // loaders/warehouse — DuckDB over the contract's tables: each table a view over its Parquet file (or
 // its Hive-partitioned folder), the analyses as the views and macros of sql/*.sql.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { StatementType, type DuckDBConnection } from "@duckdb/node-api";
@@ -8,6 +8,7 @@ import { CATEGORIES, CATEGORY_LABELS } from "../enrich/categories.ts";
 import { TABLE_NAMES, type Tables } from "../tables/schema.ts";
 import { SCHEMA } from "../tables/schema.ts";
 import { loadTable, openDuckDB, sqlString } from "../tables/write.ts";
+import { verifyWarehouse } from "./publish.ts";
 
 const SQL_DIR = fileURLToPath(new URL("./sql/", import.meta.url));
 
@@ -24,18 +25,26 @@ export async function addAnalyses(conn: DuckDBConnection) {
   for (const name of ANALYSIS_FILES) await conn.run(readFileSync(join(SQL_DIR, `${name}.sql`), "utf8"));
 }
 
-/** A connection with the tables of <dir> as views and the analyses defined. */
+/**
+ * A connection with the tables of <dir> as views and the analyses defined. The folder's manifest must
+ * match its files (verifyWarehouse): a folder an interrupted ingest left is refused with a WarehouseError.
+ */
 export async function openWarehouse(dir: string): Promise<DuckDBConnection> {
   const conn = await openDuckDB();
-  for (const name of TABLE_NAMES) {
-    const file = join(resolve(dir), `${name}.parquet`);
-    const folder = join(resolve(dir), name);
-    if (existsSync(file)) await conn.run(`CREATE VIEW "${name}" AS SELECT * FROM read_parquet(${sqlString(file)})`);
-    else if (existsSync(folder) && readdirSync(folder).length > 0) {
-      await conn.run(`CREATE VIEW "${name}" AS SELECT * FROM read_parquet(${sqlString(join(folder, "**", "*.parquet"))}, hive_partitioning = true, union_by_name = true)`);
-    } else throw new Error(`${dir} has no ${name}.parquet: run \`zwgk ingest … --out ${dir}\` first`);
+  try {
+    const manifest = await verifyWarehouse(dir, conn);
+    for (const name of TABLE_NAMES) {
+      const { path, files } = manifest.tables[name];
+      const at = join(resolve(dir), path);
+      if (manifest.layout === "flat") await conn.run(`CREATE VIEW "${name}" AS SELECT * FROM read_parquet(${sqlString(at)})`);
+      else if (files > 0) await conn.run(`CREATE VIEW "${name}" AS SELECT * FROM read_parquet(${sqlString(join(at, "**", "*.parquet"))}, hive_partitioning = true, union_by_name = true)`);
+      else await loadTable(conn, name, SCHEMA[name], []); // an empty partitioned table has no files to read
+    }
+    await addAnalyses(conn);
+  } catch (e) {
+    conn.closeSync();
+    throw e;
   }
-  await addAnalyses(conn);
   return conn;
 }
 

@@ -4,6 +4,7 @@ import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statS
 import { basename, join, relative, resolve, sep } from "node:path";
 import { ReadError, readSource, toNormalized, type SourceText } from "./read/index.ts";
 import { parsePlan, type PlanDocument } from "./parse/index.ts";
+import { DuplicateFinder, type Kept } from "./duplicates.ts";
 
 /** What the later stages need of a source: the normalised text and facts about the file, not the offset map. */
 export type SourceFacts = Omit<SourceText, "original" | "toSource" | "notices">;
@@ -144,11 +145,12 @@ export async function parseFile(sourceFile: string, bytes: Uint8Array): Promise<
 
 /**
  * Parse files one at a time, in sorted order, and hand each document to `onDoc` without keeping it:
- * a corpus of tens of thousands of plans never holds all its trees. A file whose normalised content
- * was already seen is reported with `duplicateOf` (the file kept) instead of being parsed into the corpus.
+ * a corpus of tens of thousands of plans never holds all its trees. A file holding a plan already seen
+ * (the same text, or the same content in another form: loaders/duplicates.ts) is handed over with
+ * `duplicateOf`, the document kept, instead of going into the corpus.
  */
-export async function streamFiles(input: string[], onDoc: (doc: ParsedDoc, index: number, duplicateOf: string | null) => void): Promise<void> {
-  const seen = new Map<string, string>();
+export async function streamFiles(input: string[], onDoc: (doc: ParsedDoc, index: number, duplicateOf: Kept | null) => void): Promise<void> {
+  const finder = new DuplicateFinder();
   const files = [...input].sort(); // whatever order they come in, the same copy of a duplicate is kept
   for (let i = 0; i < files.length; i++) {
     let doc: ParsedDoc;
@@ -157,9 +159,7 @@ export async function streamFiles(input: string[], onDoc: (doc: ParsedDoc, index
     } catch (e) {
       doc = { docId: createHash("sha256").update(files[i]).digest("hex").slice(0, 16), sourceFile: files[i], source: null, plan: null, failure: { code: "unreadable-file", message: (e as Error).message }, duplicates: [] };
     }
-    const kept = seen.get(doc.docId) ?? null;
-    if (kept === null) seen.set(doc.docId, doc.sourceFile);
-    onDoc(doc, i, kept);
+    onDoc(doc, i, finder.check(doc));
   }
 }
 
@@ -168,7 +168,7 @@ export async function parseFiles(input: string[], onDoc?: (doc: ParsedDoc, index
   const docs = new Map<string, ParsedDoc>();
   await streamFiles(input, (doc, i, duplicateOf) => {
     if (duplicateOf === null) docs.set(doc.docId, doc);
-    else docs.get(doc.docId)!.duplicates.push(doc.sourceFile);
+    else docs.get(duplicateOf.docId)!.duplicates.push(doc.sourceFile);
     onDoc?.(doc, i);
   });
   return [...docs.values()];

@@ -110,8 +110,8 @@ async function ingestInto(output: WarehouseOutput, files: string[], faults: Walk
     const p = doc.plan;
     if (duplicateOf !== null) {
       duplicates++;
-      builder.addDuplicate(doc.docId, doc.sourceFile, duplicateOf);
-      if (!values.quiet && !progress) console.log(`dup  ${doc.sourceFile}: same content as ${duplicateOf}, kept once`);
+      builder.addDuplicate(duplicateOf, doc.sourceFile);
+      if (!values.quiet && !progress) console.log(`dup  ${doc.sourceFile}: the same plan as ${duplicateOf.sourceFile}, kept once`);
     } else if (doc.failure) {
       failed++;
       builder.add(doc);

@@ -27,7 +27,7 @@ export const REQUIREMENT_PAGES = 200;
 
 export async function prepareSite(corpus = process.env.ZWGK_CORPUS || join(ROOT, "seeds")): Promise<Manifest> {
   const builder = new TableBuilder();
-  await streamFiles(listFiles([corpus]), (doc, _i, duplicateOf) => (duplicateOf === null ? builder.add(doc) : builder.addDuplicate(doc.docId, doc.sourceFile, duplicateOf)));
+  await streamFiles(listFiles([corpus]), (doc, _i, duplicateOf) => (duplicateOf === null ? builder.add(doc) : builder.addDuplicate(duplicateOf, doc.sourceFile)));
   const tables = builder.finish();
   rmSync(SITE_DIR, { recursive: true, force: true });
   mkdirSync(SITE_DIR, { recursive: true });

@@ -1,6 +1,7 @@
 // Parsed documents → the contract's rows, with the enrich stage applied: canonical units and kinds,
 // categories, deadlines and frequencies, and requirement groups across the whole corpus.
 import type { ParsedDoc } from "../corpus.ts";
+import type { Kept } from "../duplicates.ts";
 import { classify } from "../enrich/categories.ts";
 import { groupRequirements, type GroupInput, type Thresholds } from "../enrich/requirements.ts";
 import { timeExpressions } from "../enrich/time.ts";
@@ -49,7 +50,10 @@ export interface BuildOptions {
 /** Parsed documents → rows, in any order; the whole corpus at once or one document at a time. */
 export function buildTables(docs: ParsedDoc[], options: BuildOptions = {}): Tables {
   const builder = new TableBuilder();
-  for (const doc of docs) builder.add(doc);
+  for (const doc of docs) {
+    builder.add(doc);
+    for (const other of doc.duplicates) builder.addDuplicate(doc, other);
+  }
   return builder.finish(options);
 }
 
@@ -63,11 +67,11 @@ export class TableBuilder {
   /** With a sink, each document's rows go to it as the document is added and are not kept here. */
   constructor(private readonly sink: RowSink | null = null) {}
 
-  /** A later file with the same content as an added document: reported, not added. */
-  addDuplicate(docId: string, sourceFile: string, keptFile: string) {
-    const row: Row = { doc_id: docId, severity: "info", code: "duplicate-document", message: `与 ${sourceFile} 内容相同，只保留一份`, span_start: null, span_end: null, source_file: keptFile };
+  /** A later file holding the same plan as an added document: reported on the kept document, not added. */
+  addDuplicate(kept: Kept, duplicateFile: string) {
+    const row: Row = { doc_id: kept.docId, severity: "info", code: "duplicate-document", message: `与 ${duplicateFile} 内容相同，只保留一份`, span_start: null, span_end: null, source_file: kept.sourceFile };
     if (this.sink) this.sink.append("parse_issues", [row]);
-    else this.byFile.find((f) => f.sourceFile === keptFile)?.tables.parse_issues.push(row);
+    else this.byFile.find((f) => f.sourceFile === kept.sourceFile)?.tables.parse_issues.push(row);
   }
 
   /** The requirement groups of everything added so far. */
@@ -93,9 +97,6 @@ export class TableBuilder {
     const { plan, source } = doc;
     const issues = [...(plan?.issues ?? [])];
     if (!plan || !source) issues.push({ severity: "error", code: doc.failure?.code ?? "internal-error", message: doc.failure?.message ?? "unknown failure", position: null });
-    for (const other of doc.duplicates) {
-      issues.push({ severity: "info", code: "duplicate-document", message: `与 ${other} 内容相同，只保留一份`, position: null });
-    }
     const cp = codePoints(source?.text ?? "");
     for (const issue of issues) {
       tables.parse_issues.push({

@@ -3,14 +3,14 @@
 // at a time; a bad --out is refused before parsing; a bad path in the corpus is one message; a fault of
 // the tool itself exits 3.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findFiles } from "../loaders/corpus.ts";
 import { SEEDS, SEEDS_DIR } from "./helpers.ts";
-import { startZwgk, zwgk, zwgkWith } from "./support/zwgk.ts";
+import { CAN_RUN_UNPRIVILEGED, startZwgk, zwgk, zwgkAsUser, zwgkWith } from "./support/zwgk.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "zwgk-warehouse-"));
 const TABLES = ["documents", "sections", "tasks", "assignments", "requirements", "parse_issues", "texts"];
@@ -211,10 +211,12 @@ describe("bad paths", () => {
     expect(r.stdout).toMatch(/5 files: 5 parsed, 0 failed, 2 paths unreadable; 236 tasks/);
   });
 
-  it.runIf(process.getuid?.() !== 0)("reports an unreadable folder and ingests the rest", async () => {
+  it.runIf(CAN_RUN_UNPRIVILEGED)("reports an unreadable folder and ingests the rest", async () => {
     const dir = corpus("unreadable", all);
-    mkdirSync(join(dir, "closed"), { mode: 0o000 });
-    const r = await zwgk("ingest", dir, "--out", join(tmp, "unreadable-out"));
+    mkdirSync(join(dir, "closed"));
+    for (const path of [tmp, dir, ...all.map((f) => join(dir, f))]) chmodSync(path, 0o777); // readable by the ordinary user
+    chmodSync(join(dir, "closed"), 0o000);
+    const r = await zwgkAsUser("ingest", dir, "--out", join(tmp, "unreadable-out"));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/FAIL .*closed: unreadable-folder: EACCES/);
   });

@@ -2,7 +2,7 @@
 // the dev and held-out splits) and requirement pairs (precision and recall over a threshold grid).
 // npx tsx scripts/evaluate.ts [--grid]
 import { classify } from "../loaders/enrich/categories.ts";
-import { compare, comparable, DEFAULT_THRESHOLDS, passes, shingles, Similarity, type Thresholds } from "../loaders/enrich/requirements.ts";
+import { compare, comparable, corpusSimilarity, DEFAULT_THRESHOLDS, passes, type Thresholds } from "../loaders/enrich/requirements.ts";
 import { tasksOf } from "../loaders/parse/index.ts";
 import { findTask, ROOT, seed, seedByOriginal, SEEDS, tsv } from "../test/helpers.ts";
 
@@ -29,10 +29,7 @@ export async function pairScores() {
   // idf weights from the whole seed corpus, as ingest computes them
   const all: string[] = [];
   for (const { file } of SEEDS) for (const { task } of tasksOf((await seed(file)).plan)) all.push(comparable(task.text));
-  const distinct = [...new Set(all)];
-  const df = new Map<number, number>();
-  for (const k of distinct) for (const s of shingles(k)) df.set(s, (df.get(s) ?? 0) + 1);
-  const sim = new Similarity((s) => Math.log((distinct.length + 1) / (df.get(s) ?? 1)));
+  const { sim } = corpusSimilarity([...new Set(all)]);
   const scored = [];
   for (const r of rows) {
     const a = findTask((await seed(seedByOriginal(r.seed_a).file)).plan, r.number_a, r.prefix_a);

@@ -27,10 +27,10 @@ const LAYOUTS: { layout: LayoutName; numbers: boolean; roles?: (r: Role) => Role
 ];
 
 describe.each(SEEDS)("$file laid out again", ({ file }) => {
-  it.each(LAYOUTS)("as $layout gives the same tasks, sections and units", async ({ layout, numbers, roles }) => {
+  it.for(LAYOUTS)("as $layout gives the same tasks, sections and units", async ({ layout, numbers, roles }, { skip }) => {
     const { plan } = await seed(file);
     // (1) task numbers are what tells a 1. heading from a 1. task: a plan of unnumbered tasks has none
-    if (layout === "numbered-l2" && tasks(plan).some((t) => t.number === null)) return;
+    if (layout === "numbered-l2" && tasks(plan).some((t) => t.number === null)) skip("the plan has unnumbered tasks: numbered-l2 cannot tell them from headings");
     const spec = specOf(plan);
     const name = layout === "html" ? `${file}.html` : `${file}.${layout}.txt`;
     const again = await parseBytes(name, new TextEncoder().encode(render(spec, layout)));

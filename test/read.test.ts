@@ -117,6 +117,12 @@ describe("formats", () => {
     expect(text).not.toMatch(/alert|首页|版权所有/);
   });
 
+  it("decodes a web page's entities once: &amp;lt; is the text &lt;, while a text copy's entity debris is repaired", async () => {
+    const page = `<html><body><p>1.公开 &amp;lt;b&amp;gt; 与 a&amp;amp;b&nbsp;c。</p></body></html>`;
+    expect((await readSource("a.html", new TextEncoder().encode(page))).text).toContain("公开 &lt;b&gt; 与 a&amp;b c。");
+    expect((await readSource("a.txt", new TextEncoder().encode("1.公开 a&amp;b&nbsp;c。"))).text).toContain("公开 a&b c。");
+  });
+
   // PDF and .doc are read now (test/formats.test.ts); one that cannot be opened is explained, not guessed
   it("explains a PDF and an old .doc that cannot be opened instead of guessing", async () => {
     await expect(readSource("a.pdf", new TextEncoder().encode("%PDF-1.7\n..."))).rejects.toThrow(/PDF could not be opened/);

@@ -3,10 +3,10 @@
 // --out folder, 3 a fault of the tool itself (bin/zwgk.js).
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { displayPath, findFiles, streamFiles, type WalkFault } from "../corpus.ts";
-import { TableBuilder } from "../tables/build.ts";
+import { displayPath, findFiles, type WalkFault } from "../corpus.ts";
+import { tasksOf } from "../parse/index.ts";
 import { TABLE_NAMES } from "../tables/schema.ts";
-import { DuckDBSink } from "../tables/sink.ts";
+import { ingestInto } from "../warehouse/ingest.ts";
 import { confine, openWarehouse, runQuery, runReadingQuery, formatRows, type OutputFormat } from "../warehouse/index.ts";
 import { ANALYSES, runAnalysis } from "../warehouse/analyses.ts";
 import { WarehouseError, WarehouseOutput } from "../warehouse/publish.ts";
@@ -84,7 +84,7 @@ async function ingest(args: string[]): Promise<number> {
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   try {
-    return await ingestInto(output, files, faults, values);
+    return await ingestWith(output, files, faults, values);
   } finally {
     process.off("SIGINT", stop);
     process.off("SIGTERM", stop);
@@ -92,11 +92,9 @@ async function ingest(args: string[]): Promise<number> {
   }
 }
 
-async function ingestInto(output: WarehouseOutput, files: string[], faults: WalkFault[], values: Record<string, unknown>): Promise<number> {
+async function ingestWith(output: WarehouseOutput, files: string[], faults: WalkFault[], values: Record<string, unknown>): Promise<number> {
   const progress = process.stderr.isTTY && files.length >= 200;
   const started = Date.now();
-  const sink = await DuckDBSink.open();
-  const builder = new TableBuilder(sink);
   // paths the walk could not follow: one line each; a folder reached twice costs nothing
   const unread = faults.filter((f) => f.code !== "repeated-folder");
   for (const f of faults) {
@@ -104,25 +102,16 @@ async function ingestInto(output: WarehouseOutput, files: string[], faults: Walk
       if (!values.quiet) console.log(`skip ${f.path}: ${f.message}`);
     } else console.error(`FAIL ${f.path}: ${f.code}: ${f.message}`);
   }
-  let failed = 0;
-  let duplicates = 0;
-  await streamFiles(files, (doc, i, duplicateOf) => {
+  const quiet = values.quiet || progress;
+  const summary = await ingestInto(output, files, values.partition ? "partitioned" : "flat", (doc, i, duplicateOf) => {
     const p = doc.plan;
     if (duplicateOf !== null) {
-      duplicates++;
-      builder.addDuplicate(duplicateOf, doc.sourceFile);
-      if (!values.quiet && !progress) console.log(`dup  ${doc.sourceFile}: the same plan as ${duplicateOf.sourceFile}, kept once`);
+      if (!quiet) console.log(`dup  ${doc.sourceFile}: the same plan as ${duplicateOf.sourceFile}, kept once`);
     } else if (doc.failure) {
-      failed++;
-      builder.add(doc);
-      const line = `FAIL ${doc.sourceFile}: ${doc.failure.code}: ${doc.failure.message}`;
-      console.error(line);
-    } else {
-      builder.add(doc);
-      if (!values.quiet && !progress) {
-        const warnings = p!.issues.filter((x) => x.severity === "warning").length;
-        console.log(`ok   ${doc.sourceFile}  ${p!.meta.region ?? "?"} ${p!.meta.year ?? "?"}  ${p!.layout}  ${countTasks(doc)} tasks${warnings ? `, ${warnings} warnings` : ""}`);
-      }
+      console.error(`FAIL ${doc.sourceFile}: ${doc.failure.code}: ${doc.failure.message}`);
+    } else if (!quiet) {
+      const warnings = p!.issues.filter((x) => x.severity === "warning").length;
+      console.log(`ok   ${doc.sourceFile}  ${p!.meta.region ?? "?"} ${p!.meta.year ?? "?"}  ${p!.layout}  ${tasksOf(p!).length} tasks${warnings ? `, ${warnings} warnings` : ""}`);
     }
     if (progress) {
       const width = 30;
@@ -131,25 +120,14 @@ async function ingestInto(output: WarehouseOutput, files: string[], faults: Walk
       if (i + 1 === files.length) process.stderr.write("\n");
     }
   });
-  const out = values.out as string;
-  const partition = Boolean(values.partition);
-  const grouping = builder.group();
-  const manifest = await output.publish(partition ? "partitioned" : "flat", (staging) => sink.finish(grouping, staging, { partition }));
-  const counts = { tasks: sink.counts.tasks, assignments: sink.counts.assignments, requirements: sink.counts.requirements, issues: sink.counts.parse_issues };
+  const { rows, failed, duplicates, parsed } = summary;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
-    `${files.length} files: ${files.length - duplicates - failed} parsed, ${failed} failed${duplicates ? `, ${duplicates} duplicates kept once` : ""}${unread.length ? `, ${unread.length} paths unreadable` : ""}; ` +
-      `${counts.tasks} tasks, ${counts.assignments} unit assignments, ${counts.requirements} requirements; ` +
-      `${counts.issues} parse issues; written to ${displayPath(out)}/ (run ${manifest.run}) in ${seconds}s`,
+    `${files.length} files: ${parsed} parsed, ${failed} failed${duplicates ? `, ${duplicates} duplicates kept once` : ""}${unread.length ? `, ${unread.length} paths unreadable` : ""}; ` +
+      `${rows.tasks} tasks, ${rows.assignments} unit assignments, ${rows.requirements} requirements; ` +
+      `${rows.parse_issues} parse issues; written to ${displayPath(output.dir)}/ (run ${summary.manifest.run}) in ${seconds}s`,
   );
   return failed > 0 || unread.length > 0 ? 1 : 0;
-}
-
-function countTasks(doc: { plan: { children: unknown[] } | null }): number {
-  let n = 0;
-  const walk = (nodes: any[]) => nodes.forEach((x) => (x.type === "task" ? n++ : walk(x.children)));
-  if (doc.plan) walk(doc.plan.children as any[]);
-  return n;
 }
 
 function outputFormat(values: Record<string, unknown>): OutputFormat {

@@ -125,7 +125,7 @@ export function passes(s: { jaccard: number; containment: number; minShingles: n
   return s.jaccard >= t.jaccard || (s.containment >= t.containment && s.minShingles >= t.minShingles);
 }
 
-function distinctTexts(tasks: GroupInput[]): { keys: string[]; byKey: Map<string, GroupInput[]>; df: Map<number, number> } {
+function distinctTexts(tasks: GroupInput[]): { keys: string[]; byKey: Map<string, GroupInput[]> } {
   const byKey = new Map<string, GroupInput[]>();
   for (const t of [...tasks].sort((a, b) => (a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : 0))) {
     const key = comparable(t.text);
@@ -133,14 +133,18 @@ function distinctTexts(tasks: GroupInput[]): { keys: string[]; byKey: Map<string
     if (list) list.push(t);
     else byKey.set(key, [t]);
   }
-  const keys = [...byKey.keys()];
-  const df = new Map<number, number>();
-  for (const key of keys) for (const s of shingles(key)) df.set(s, (df.get(s) ?? 0) + 1);
-  return { keys, byKey, df };
+  return { keys: [...byKey.keys()], byKey };
 }
 
-function weighting(df: Map<number, number>, n: number): (s: number) => number {
-  return (s) => Math.log((n + 1) / (df.get(s) ?? 1));
+/**
+ * The similarity of a corpus: each bigram weighted by its inverse document frequency over the distinct
+ * comparable texts `keys` (a bigram in every text weighs nothing). `df` is kept for the candidate index.
+ */
+export function corpusSimilarity(keys: string[]): { sim: Similarity; df: Map<number, number> } {
+  const df = new Map<number, number>();
+  for (const key of keys) for (const s of shingles(key)) df.set(s, (df.get(s) ?? 0) + 1);
+  const n = keys.length;
+  return { sim: new Similarity((s) => Math.log((n + 1) / (df.get(s) ?? 1))), df };
 }
 
 const BUCKET_PROBE = 64; // candidates read from one bigram's bucket (the most recent entries)
@@ -183,8 +187,8 @@ function cluster(items: Distinct[], thresholds: Thresholds, candidatesOf: (i: nu
 
 /** Distinct texts, most common wording first (ties by the text), with their similarity features. */
 function prepared(tasks: GroupInput[]) {
-  const { keys, byKey, df } = distinctTexts(tasks);
-  const sim = new Similarity(weighting(df, keys.length));
+  const { keys, byKey } = distinctTexts(tasks);
+  const { sim, df } = corpusSimilarity(keys);
   const items = keys.map((k) => sim.prepare(k, byKey.get(k)!));
   items.sort((a, b) => b.tasks.length - a.tasks.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { items, df };

@@ -3,7 +3,7 @@
 import { escapeRegExp, vocabulary } from "../data.ts";
 import { headerRole } from "./cells.ts";
 import { resolveRegion } from "./gazetteer.ts";
-import { chineseNumber, cleanText, headingMarker, type Line } from "./text.ts";
+import { chineseNumber, cleanText, headingMarker, startsLikeTask, type Line } from "./text.ts";
 import type { DocMeta, Issue, Span } from "./types.ts";
 
 const VOCAB = "plan-vocabulary.tsv";
@@ -22,7 +22,7 @@ function isStructural(text: string, line: Line): boolean {
   if (isChrome(t)) return false;
   const at = line.start + (line.text.length - t.length);
   if (headingMarker(text, at, line.end)) return true;
-  if (/^\d{1,3}\s*[.、．](?!\d)\s*\S/.test(t) || /^([（(]\d{1,3}[)）]|[\u2460-\u2473])/.test(t)) return true;
+  if (startsLikeTask(t)) return true;
   // a table header row: several column names (data/column-headers.tsv) on one line
   return t.split(/[\t|]/).filter((cell) => headerRole(cell.trim()) !== null).length >= 2;
 }

@@ -20,11 +20,11 @@ export function splitLines(text: string, from = 0, to = text.length): Line[] {
 
 const SPACE = /[\s\u2029]/;
 
-/** The span without leading and trailing whitespace (including paragraph separators). */
-export function trimSpan(text: string, span: Span): Span {
+/** The span without leading and trailing whitespace (including paragraph separators), or without `edge` characters. */
+export function trimSpan(text: string, span: Span, edge: RegExp = SPACE): Span {
   let { start, end } = span;
-  while (start < end && SPACE.test(text[start])) start++;
-  while (end > start && SPACE.test(text[end - 1])) end--;
+  while (start < end && edge.test(text[start])) start++;
+  while (end > start && edge.test(text[end - 1])) end--;
   return { start, end };
 }
 
@@ -111,6 +111,15 @@ export const ARABIC_L2: Numbering = {
   inner: /(?<=[\s\u2029。；;])(?:[（(](\d{1,3})[)）]|([\u2460-\u2473]))\s*/g,
 };
 
+/** 1. / 1、 / 1． at the start of a line — never a decimal (1.5). */
+export const DOTTED_TASK_NUMBER = /^\d{1,3}\s*[.、．](?!\d)/;
+
+/** A line that starts as a task does: a dotted number followed by text, (1) / （1）, or ①–⑳. */
+export function startsLikeTask(t: string): boolean {
+  const dotted = DOTTED_TASK_NUMBER.exec(t);
+  return (dotted !== null && /\S/.test(t.slice(dotted[0].length))) || ARABIC_L2.task.test(t);
+}
+
 /** The task number a numbering match stands for: its digits, or the value of a circled ①–⑳. */
 export function matchedNumber(m: RegExpExecArray): number {
   return m[1] !== undefined ? Number(m[1]) : m[2].charCodeAt(0) - 0x2460 + 1;
@@ -126,7 +135,7 @@ export function detectNumbering(lines: { text: string }[]): Numbering {
     if (ARABIC_L2.task.test(t)) paren++;
     else if (LEVEL2.test(t)) chinese2++;
     // a 1. line that reads as a sentence is a task, not a heading
-    else if (/^\d{1,2}\s*[.．、](?!\d)/.test(t) && (t.length > 48 || /[。；;]/.test(t.replace(/[。.]$/, "")))) arabicTasks++;
+    else if (DOTTED_TASK_NUMBER.test(t) && (t.length > 48 || /[。；;]/.test(t.replace(/[。.]$/, "")))) arabicTasks++;
   }
   return paren >= 3 && arabicTasks === 0 && chinese2 === 0 ? ARABIC_L2 : CHINESE_L2;
 }

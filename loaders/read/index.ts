@@ -52,18 +52,18 @@ export async function readSource(sourceFile: string, bytes: Uint8Array): Promise
       throw new ReadError("unreadable-docx", `the .docx file could not be opened (${(e as Error).message.split("\n")[0]})`);
     }
     const { text: original, notices } = extractHtml(html);
-    return { ...base, format, encoding: "docx", original, replaced: 0, notices, ...normalize(original) };
+    return { ...base, format, encoding: "docx", original, replaced: 0, notices, ...normalize(original, { entitiesDecoded: true }) };
   }
   if (format === "pdf" || format === "doc") {
     const original = format === "pdf" ? await pdfToText(bytes) : await docToText(sourceFile, bytes);
-    return { ...base, format, encoding: format, original, replaced: 0, notices: [], ...normalize(original) };
+    return { ...base, format, encoding: format, original, replaced: 0, notices: [], ...normalize(original, { entitiesDecoded: true }) };
   }
   const decoded = decode(bytes);
   const { text: original, notices } = format === "html" ? extractHtml(decoded.text) : { text: decoded.text, notices: [] as ReadNotice[] };
   if (decoded.nulRemoved) {
     notices.unshift({ severity: "warning", code: "control-bytes", message: `文件中有 ${decoded.nulRemoved} 个 NUL 空字节（文件可能受损），已删除`, offset: null });
   }
-  return { ...base, format, encoding: decoded.encoding, original, replaced: decoded.replaced, notices, ...normalize(original) };
+  return { ...base, format, encoding: decoded.encoding, original, replaced: decoded.replaced, notices, ...normalize(original, { entitiesDecoded: format === "html" }) };
 }
 
 function sniff(name: string, bytes: Uint8Array): Format {

@@ -86,7 +86,12 @@ function replacement(m: string): string | null {
   return null;
 }
 
-export function normalize(source: string): Normalized {
+/**
+ * `entitiesDecoded`: the reader has already decoded the format's escapes (a web page's &amp;lt; is the
+ * text &lt;), so entities are not decoded a second time; only a plain-text copy of a page has entities
+ * as debris.
+ */
+export function normalize(source: string, { entitiesDecoded = false }: { entitiesDecoded?: boolean } = {}): Normalized {
   const parts: string[] = [];
   let map = new Int32Array(source.length + 1);
   let n = 0;
@@ -94,6 +99,7 @@ export function normalize(source: string): Normalized {
   let invisible = 0;
   DEBRIS.lastIndex = 0;
   for (let m = DEBRIS.exec(source); m !== null; m = DEBRIS.exec(source)) {
+    if (entitiesDecoded && m[0][0] === "&") continue;
     const r = replacement(m[0]);
     if (r === null) continue; // unknown entity: keep as written
     if (INVISIBLE_CHAR.test(m[0]) && m[0] !== "\ufeff") invisible++;

@@ -4,10 +4,9 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { listFiles, streamFiles } from "../corpus.ts";
-import { TableBuilder } from "../tables/build.ts";
+import { listFiles } from "../corpus.ts";
 import { openWarehouse, runQuery } from "../warehouse/index.ts";
-import { publishTables } from "../warehouse/publish.ts";
+import { ingest } from "../warehouse/ingest.ts";
 import { writePages } from "./pages.ts";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -26,12 +25,8 @@ export interface Manifest {
 export const REQUIREMENT_PAGES = 200;
 
 export async function prepareSite(corpus = process.env.ZWGK_CORPUS || join(ROOT, "seeds")): Promise<Manifest> {
-  const builder = new TableBuilder();
-  await streamFiles(listFiles([corpus]), (doc, _i, duplicateOf) => (duplicateOf === null ? builder.add(doc) : builder.addDuplicate(duplicateOf, doc.sourceFile)));
-  const tables = builder.finish();
   rmSync(SITE_DIR, { recursive: true, force: true });
-  mkdirSync(SITE_DIR, { recursive: true });
-  await publishTables(SITE_DIR, tables);
+  await ingest(listFiles([corpus]), SITE_DIR); // the same function, and so the same files, as `zwgk ingest`
   const conn = await openWarehouse(SITE_DIR);
   const list = async (sql: string) => (await runQuery(conn, sql)).rows.map((r) => Object.values(r)[0]);
   const manifest: Manifest = {

@@ -1,5 +1,6 @@
-// Plans × categories as a heatmap of shares or counts. Clicking a cell sets the figure's value to the
-// cell's row ({doc_id, category, …}) and dispatches "input", so a page can list the cell's tasks.
+// Plans × categories as a heatmap of shares or counts. Hovering moves the tip only; clicking a cell sets
+// the returned element's value to the cell's row ({doc_id, category, …}) and dispatches "input", so a
+// page can list the cell's tasks with view(categoryHeatmap(…)).
 import * as Plot from "@observablehq/plot";
 
 export function categoryHeatmap(matrix, { value = "share", categories, width = 900 } = {}) {
@@ -19,11 +20,14 @@ export function categoryHeatmap(matrix, { value = "share", categories, width = 9
       Plot.tip(matrix, Plot.pointer({ x: "category_label", y: "doc_id", title: (d) => `${label.get(d.doc_id)} · ${d.category_label}\n${d.task_count} 项任务，占 ${Math.round(d.share * 100)}%\n（点击列出任务）` })),
     ],
   });
-  let selected = null;
+  const chart = document.createElement("div");
+  chart.className = "heatmap";
+  chart.append(figure);
+  chart.value = null;
+  figure.addEventListener("input", (event) => event.stopPropagation()); // the pointer's hover is not a choice
   figure.addEventListener("click", () => {
-    selected = figure.value ?? null;
-    figure.dispatchEvent(new Event("input", { bubbles: true }));
+    chart.value = figure.value ?? null;
+    chart.dispatchEvent(new Event("input", { bubbles: true }));
   });
-  Object.defineProperty(figure, "selection", { get: () => selected });
-  return figure;
+  return chart;
 }

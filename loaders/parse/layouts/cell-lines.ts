@@ -3,7 +3,7 @@
 // a page break, or several tasks in one cell). The column of a cell is read from its content.
 import type { Block } from "../assemble.ts";
 import { classifyCell, headerRole, isDeadlineCell, newContext } from "../cells.ts";
-import { CHINESE_L2, endsSentence, headingMarker, type Line, type Numbering } from "../text.ts";
+import { CHINESE_L2, endsSentence, headingMarker, trimSpan, type Line, type Numbering } from "../text.ts";
 import type { Span } from "../types.ts";
 import { looksLikeUnitList } from "../units.ts";
 
@@ -50,10 +50,6 @@ function bare(s: string): string {
   return s.replace(/^[\s\u2029|｜]+|[\s\u2029|｜]+$/g, "");
 }
 
-/** A cell without the blanks and the `|` a flattened table leaves at its edges (「各镇街(园区) |」). */
-function trim(text: string, s: Span): Span {
-  let { start, end } = s;
-  while (start < end && /[\s\u2029|｜]/.test(text[start])) start++;
-  while (end > start && /[\s\u2029|｜]/.test(text[end - 1])) end--;
-  return { start, end };
-}
+/** The blanks and the `|` a flattened table leaves at a cell's edges (「各镇街(园区) |」). */
+const CELL_EDGE = /[\s\u2029|｜]/;
+const trim = (text: string, s: Span): Span => trimSpan(text, s, CELL_EDGE);

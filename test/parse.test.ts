@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { readTable } from "../loaders/data.ts";
 import { parsePlan, sectionsOf, tasksOf } from "../loaders/parse/index.ts";
 import { isSubsequence, seed, SEEDS, SEEDS_DIR, SHARED_SEEDS, tasks } from "./helpers.ts";
 
@@ -206,5 +207,19 @@ describe("input that is not a plan", () => {
   it("a text about openness with no recognisable tasks is an unknown layout", () => {
     const doc = parsePlan("关于政务公开工作的说明\n\n本文介绍政务公开的意义");
     expect(doc.issues.find((i) => i.severity === "error")?.code).toBe("unknown-layout");
+  });
+});
+
+describe("role wording comes from data/unit-grammar.tsv alone", () => {
+  // every role word of the table closes a tag and gives its role: code and table cannot drift apart
+  const grammar = readTable("unit-grammar.tsv").filter((r) => ["lead", "participant", "responsible"].includes(r.kind));
+  it.each(grammar)("（县财政局$value） is a tag whose unit is $kind", ({ kind, value }) => {
+    const text = `某县2023年政务公开工作要点\n一、推进财政信息公开\n1.做好预决算公开工作，细化公开内容。（县财政局${value}）\n2.做好债务信息公开工作。（县审计局牵头，县财政局${value}）\n`;
+    const found = tasksOf(parsePlan(text));
+    expect(found).toHaveLength(2);
+    const [first, second] = found.map(({ task }) => task);
+    expect(first.text).toBe("做好预决算公开工作，细化公开内容。");
+    expect(first.units.map((u) => [u.role, u.units.map((x) => x.name)])).toEqual([[kind, ["县财政局"]]]);
+    expect(second.units.flatMap((u) => u.units.map((x) => x.name))).toEqual(["县审计局", "县财政局"]);
   });
 });

@@ -14,6 +14,11 @@ const LEAD = new RegExp(vocabulary(GRAMMAR, "lead").map(escapeRegExp).join("|"))
 const PARTICIPANT = new RegExp(vocabulary(GRAMMAR, "participant").map(escapeRegExp).join("|"));
 const PHRASE_SEPARATORS = new Set(vocabulary(GRAMMAR, "separator"));
 const BETWEEN = vocabulary(GRAMMAR, "between").sort((a, b) => b.length - a.length);
+const ROLE_WORDS = (["lead", "participant", "responsible"] as const).flatMap((k) => vocabulary(GRAMMAR, k));
+const alternation = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
+/** What may follow the last unit name of an item and still be role wording only: 等有关部门按职责分工负责. */
+const ROLE_TAIL = new RegExp(`^(?:${alternation(groupTails)})?(?:${alternation([...vocabulary(GRAMMAR, "role-modifier"), ...ROLE_WORDS])})*$`);
+const ROLE_WORD = new RegExp(alternation(ROLE_WORDS));
 const NOTE = new RegExp(vocabulary(GRAMMAR, "note").map(escapeRegExp).join("|"));
 const CONVENTIONS: [LeadConvention, RegExp][] = (["lead-before-comma", "lead-first"] as const).map((k) => [k, new RegExp(vocabulary(GRAMMAR, k).map(escapeRegExp).join("|"))]);
 const ITEM_SEPARATORS = new Set(["、", "，", ",", "；", ";", "。", " ", "\u2029", "/", "／"]);
@@ -57,7 +62,9 @@ function nameEnd(item: string): number {
       continue;
     }
     if (endsWithSuffix(item, i)) {
-      best = i;
+      // role wording that happens to end like a name (协办, 承办 end in 办) is not part of the name before it
+      const role = ROLE_WORDS.find((w) => w.length < i && item.startsWith(w, i - w.length) && endsWithSuffix(item, i - w.length));
+      best = role ? i - role.length : i;
       break;
     }
   }
@@ -226,11 +233,11 @@ export function looksLikeUnitList(s: string): boolean {
   for (const item of items) {
     const end = nameEnd(item.text);
     const rest = end > 0 ? item.text.slice(end) : item.text;
-    const roleOnly = /^(等(有关)?(部门|单位))?(按(照)?(各自)?(职责|职能)(分工)?)?(分别|共同)?(牵头|配合|协助|参与)?(负责|落实|实施|推进)?(落实)?$/.test(rest) || (end > 0 && rest.length <= 12 && /负责|落实|牵头|配合|监管/.test(rest));
+    const roleOnly = ROLE_TAIL.test(rest) || (end > 0 && rest.length <= 12 && ROLE_WORD.test(rest));
     if (end > 0 && end <= 40 && roleOnly) {
       unitLike++;
       chars += item.text.length;
-    } else if (end <= 0 && /^(按(照)?(各自)?(职责|职能)(分工)?)?(分别|共同)?(牵头|配合)?(负责|落实)(落实)?$/.test(item.text)) {
+    } else if (end <= 0 && ROLE_WORD.test(item.text) && ROLE_TAIL.test(item.text)) {
       chars += item.text.length;
     }
   }

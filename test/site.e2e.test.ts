@@ -196,6 +196,27 @@ describe.skipIf(skipBrowser)("the dashboard in Chromium", () => {
     await page.context().close();
   });
 
+  it("prints a yearly report without the sidebar, charts whole, naming the corpus and its date", { timeout: 120_000 }, async () => {
+    const year = Math.max(...m.years);
+    const { page, problems } = await visit(browser, `${base}/reports/${year}`, `report-${year}`);
+    const run = JSON.parse(readFileSync(join(ROOT, ".zwgk-cache/site/zwgk-manifest.json"), "utf8")).run;
+    const source = await page.locator(".report-source").innerText();
+    expect(source).toContain("数据来源：语料「seeds」，共 5 份规划，最近一份成文于 2024-11-04");
+    expect(source).toContain(`数据版本 ${run}`);
+    expect(await page.locator("#observablehq-sidebar").isVisible()).toBe(true);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator("#observablehq-sidebar").isVisible()).toBe(false);
+    expect(await page.locator(".report-source").isVisible()).toBe(true);
+    const breaks = await page.locator("#observablehq-main svg, #observablehq-main li").evaluateAll((els) => els.map((e) => getComputedStyle(e).breakInside));
+    expect(breaks.length).toBeGreaterThan(0);
+    expect(new Set(breaks)).toEqual(new Set(["avoid"]));
+    const pdf = await page.pdf({ format: "A4", printBackground: true });
+    writeFileSync(join(ROOT, "test-artifacts", `report-${year}.pdf`), pdf);
+    expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it("runs SQL in the browser once the console is started", { timeout: 180_000 }, async () => {
     const { page, problems } = await visit(browser, `${base}/data`, "data-console");
     await page.getByRole("button", { name: "启动 SQL 控制台" }).click();

@@ -2,7 +2,7 @@
 // for the whole corpus in a few queries and split into one file per page. The page loaders in src/
 // only copy these files: a corpus of thousands of plans must not start a process and a database per page.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { charDiff } from "../enrich/diff.ts";
 import { runQuery } from "../warehouse/index.ts";
@@ -31,6 +31,9 @@ function write(dir: string, name: string, value: unknown) {
 }
 
 export interface PageKeys {
+  /** The corpus folder and the warehouse run it was ingested as: named on printed reports. */
+  corpus: string;
+  run: string;
   docs: string[];
   regions: string[];
   years: number[];
@@ -110,6 +113,8 @@ async function writeReportPages(conn: DuckDBConnection, dir: string, keys: PageK
     "year",
   );
   const changes = groupBy(await all(conn, "SELECT year, region, status, count(*) AS n FROM plan_diff GROUP BY year, region, status ORDER BY year, region, status"), "year");
+  const [dated] = await all(conn, "SELECT count(*) AS plans, max(issue_date)::VARCHAR AS latest_issue_date FROM documents WHERE task_count > 0");
+  const source = { corpus: basename(keys.corpus), run: keys.run, plans: dated.plans, latest_issue_date: dated.latest_issue_date };
   for (const year of keys.years) {
     const prevYear = (totals.map((t) => t.year as number).filter((y) => y < year).pop() ?? null) as number | null;
     write(dir, `${year}.json`, {
@@ -121,6 +126,7 @@ async function writeReportPages(conn: DuckDBConnection, dir: string, keys: PageK
       newRequirements: fresh.get(String(year)) ?? [],
       kinds: (kinds.get(String(year)) ?? []).slice(0, 20),
       changes: changes.get(String(year)) ?? [],
+      source,
     });
   }
 }

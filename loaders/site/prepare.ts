@@ -14,6 +14,8 @@ export const SITE_DIR = join(ROOT, ".zwgk-cache", "site");
 
 export interface Manifest {
   corpus: string;
+  /** The warehouse run (zwgk-manifest.json): the same corpus gives the same id. */
+  run: string;
   docs: string[];
   regions: string[];
   years: number[];
@@ -26,11 +28,12 @@ export const REQUIREMENT_PAGES = 200;
 
 export async function prepareSite(corpus = process.env.ZWGK_CORPUS || join(ROOT, "seeds")): Promise<Manifest> {
   rmSync(SITE_DIR, { recursive: true, force: true });
-  await ingest(listFiles([corpus]), SITE_DIR); // the same function, and so the same files, as `zwgk ingest`
+  const ingested = await ingest(listFiles([corpus]), SITE_DIR); // the same function, and so the same files, as `zwgk ingest`
   const conn = await openWarehouse(SITE_DIR);
   const list = async (sql: string) => (await runQuery(conn, sql)).rows.map((r) => Object.values(r)[0]);
   const manifest: Manifest = {
     corpus,
+    run: ingested.manifest.run,
     docs: (await list("SELECT doc_id FROM documents WHERE task_count > 0 ORDER BY doc_id")) as string[],
     regions: (await list("SELECT DISTINCT region_code FROM documents WHERE task_count > 0 AND region_code IS NOT NULL ORDER BY region_code")) as string[],
     years: (await list("SELECT DISTINCT year FROM documents WHERE task_count > 0 AND year IS NOT NULL ORDER BY year")) as number[],

@@ -21,7 +21,7 @@ interface Seen extends Kept {
 }
 
 /** Text as compared: compatibility forms folded (full-width digits, letters), whitespace and punctuation gone. */
-function comparable(text: string): string {
+function contentForm(text: string): string {
   return text.normalize("NFKC").replace(/[\s\p{P}\p{S}]/gu, "");
 }
 
@@ -33,14 +33,14 @@ function fingerprint(s: string): number {
 }
 
 function taskForms(plan: PlanDocument): string[] {
-  return tasksOf(plan).map(({ task }) => comparable(task.text) + "\u0001" + task.units.map((u) => `${u.role}:${comparable(u.text)}`).join("\u0002"));
+  return tasksOf(plan).map(({ task }) => contentForm(task.text) + "\u0001" + task.units.map((u) => `${u.role}:${contentForm(u.text)}`).join("\u0002"));
 }
 
 /** What makes two plans the same plan; null when a plan has no tasks (then only identical text counts). */
-export function contentKey(plan: PlanDocument, forms = taskForms(plan)): string | null {
+function contentKey(plan: PlanDocument, forms = taskForms(plan)): string | null {
   if (forms.length === 0) return null;
   const m = plan.meta;
-  return createHash("sha256").update(JSON.stringify([m.region, m.year, m.docNumber && comparable(m.docNumber), forms])).digest("hex");
+  return createHash("sha256").update(JSON.stringify([m.region, m.year, m.docNumber && contentForm(m.docNumber), forms])).digest("hex");
 }
 
 export class DuplicateFinder {

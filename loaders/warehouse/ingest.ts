@@ -3,8 +3,7 @@
 // corpus, byte for byte. Documents stream into DuckDB as they are parsed (tables/sink.ts), duplicates
 // are reported on the document kept, the requirement groups are made over the whole corpus, and the
 // tables are published atomically (publish.ts).
-import type { ParsedDoc } from "../corpus.ts";
-import { streamFiles } from "../corpus.ts";
+import { streamFiles, type ParsedDoc } from "../corpus.ts";
 import type { Kept } from "../duplicates.ts";
 import { TableBuilder } from "../tables/build.ts";
 import { DuckDBSink } from "../tables/sink.ts";

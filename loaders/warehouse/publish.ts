@@ -31,11 +31,9 @@ export interface WarehouseManifest {
 
 /** A folder that cannot take a warehouse, or a warehouse that cannot be trusted: a message for the user. */
 export class WarehouseError extends Error {}
-/** Another ingest holds the folder. */
-export class WarehouseLocked extends WarehouseError {}
 
 /** Where each table lives in a layout, relative to the warehouse folder. */
-export function tablePath(name: TableName, layout: Layout): string {
+function tablePath(name: TableName, layout: Layout): string {
   return layout === "flat" ? `${name}.parquet` : name;
 }
 
@@ -244,9 +242,9 @@ function takeLock(dir: string, lock: string) {
       rmSync(lock, { force: true }); // left by an ingest that was killed: take it over
       continue;
     }
-    throw new WarehouseLocked(`another zwgk ingest (process ${pid}${sameHost ? "" : ` on ${host}`}) is writing to ${dir}; wait for it to finish (or remove ${lock} if it is gone)`);
+    throw new WarehouseError(`another zwgk ingest (process ${pid}${sameHost ? "" : ` on ${host}`}) is writing to ${dir}; wait for it to finish (or remove ${lock} if it is gone)`);
   }
-  throw new WarehouseLocked(`could not lock ${dir}`);
+  throw new WarehouseError(`could not lock ${dir}`);
 }
 
 /** Claim <dir>, publish one run's tables into it, and let it go: for writers that hold their tables already. */

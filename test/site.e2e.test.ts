@@ -207,7 +207,8 @@ describe.skipIf(skipBrowser)("the dashboard in Chromium", () => {
     await page.emulateMedia({ media: "print" });
     expect(await page.locator("#observablehq-sidebar").isVisible()).toBe(false);
     expect(await page.locator(".report-source").isVisible()).toBe(true);
-    const breaks = await page.locator("#observablehq-main svg, #observablehq-main li").evaluateAll((els) => els.map((e) => getComputedStyle(e).breakInside));
+    await page.waitForTimeout(300); // the print width redraws the charts: read the ones drawn for print
+    const breaks = await page.locator("#observablehq-main svg, #observablehq-main li").evaluateAll((els) => els.filter((e) => e.isConnected).map((e) => getComputedStyle(e).breakInside));
     expect(breaks.length).toBeGreaterThan(0);
     expect(new Set(breaks)).toEqual(new Set(["avoid"]));
     const pdf = await page.pdf({ format: "A4", printBackground: true });

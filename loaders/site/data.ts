@@ -27,6 +27,11 @@ export function emitJson(value: unknown) {
   process.stdout.write(JSON.stringify(value));
 }
 
+/** A page's data as plain rows: a JSON array of objects, selected from a warehouse view. */
+export async function emitRows(sql: string) {
+  emitJson(await rows(sql));
+}
+
 /** The value of --name=value given to a parameterized loader. */
 export function param(name: string): string {
   const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -34,19 +39,19 @@ export function param(name: string): string {
   return arg.slice(name.length + 3);
 }
 
-/** Above this many tasks the corpus-wide pages ship aggregates only and link to per-plan pages. */
+/** Above this many tasks the categories page ships no task list and links to the plan pages instead. */
 export const INLINE_TASKS = 4000;
 
-/**
- * Up to this many plans the corpus-wide pages compare plans one by one; beyond it they compare provinces
- * by year (a heatmap of 3,000 rows is neither readable nor light), and the plan pages hold the detail.
- */
-export const PER_PLAN_LIMIT = 60;
+/** Up to this many unit rows (unit_workload), the workload page ships each plan's units and kinds. */
+export const INLINE_UNIT_ROWS = 20000;
 
-export async function grouped(): Promise<boolean> {
-  const { manifest } = await site();
-  return manifest.docs.length > PER_PLAN_LIMIT;
+export async function inlineUnits(): Promise<boolean> {
+  const [{ n }] = await rows<{ n: number }>("SELECT count(*) AS n FROM unit_workload");
+  return n <= INLINE_UNIT_ROWS;
 }
 
-/** The province-and-year group of a plan, as a key and a label, in SQL over `documents` aliased d. */
-export const GROUP_KEY = "coalesce(d.province, '未识别省份') || ' ' || coalesce(d.year::VARCHAR, '年份不详')";
+/** Whether the corpus-wide pages compare provinces by year rather than plans (decided by the view plan_groups). */
+export async function grouped(): Promise<boolean> {
+  const [first] = await rows<{ grouped: boolean }>("SELECT grouped FROM display_groups LIMIT 1");
+  return first?.grouped ?? false;
+}

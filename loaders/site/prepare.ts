@@ -34,18 +34,15 @@ export async function prepareSite(corpus = process.env.ZWGK_CORPUS || join(ROOT,
   const manifest: Manifest = {
     corpus,
     run: ingested.manifest.run,
-    docs: (await list("SELECT doc_id FROM documents WHERE task_count > 0 ORDER BY doc_id")) as string[],
-    regions: (await list("SELECT DISTINCT region_code FROM documents WHERE task_count > 0 AND region_code IS NOT NULL ORDER BY region_code")) as string[],
-    years: (await list("SELECT DISTINCT year FROM documents WHERE task_count > 0 AND year IS NOT NULL ORDER BY year")) as number[],
+    docs: (await list("SELECT doc_id FROM plan_list ORDER BY doc_id")) as string[],
+    regions: (await list("SELECT DISTINCT region_code FROM plan_list WHERE region_code IS NOT NULL ORDER BY region_code")) as string[],
+    years: (await list("SELECT year FROM year_totals ORDER BY year")) as number[],
     requirements: (await list(`SELECT requirement_id FROM requirement_rank WHERE doc_count >= 2 ORDER BY rank LIMIT ${REQUIREMENT_PAGES}`)) as string[],
-    failed: (await runQuery(conn, "SELECT d.source_file, i.code, i.message FROM documents d JOIN parse_issues i USING (doc_id) WHERE i.severity = 'error' ORDER BY d.source_file")).rows as Manifest["failed"],
+    failed: (await runQuery(conn, "SELECT * FROM failed_files ORDER BY source_file, code")).rows as Manifest["failed"],
   };
   // page-search entries: the plan's names and headings (Framework indexes them at build time)
   mkdirSync(join(SITE_DIR, "search"), { recursive: true });
-  const entries = await runQuery(conn, `WITH headings AS (SELECT doc_id, string_agg(title, ' ' ORDER BY span_start) AS titles FROM sections GROUP BY doc_id)
-    SELECT d.doc_id, concat_ws(' ', d.region, d.year::VARCHAR || '年', d.title) AS title,
-      concat_ws(' ', d.province, d.parent_city, d.region, d.issuer, d.doc_number, h.titles) AS text
-    FROM documents d LEFT JOIN headings h USING (doc_id) WHERE d.task_count > 0 ORDER BY d.doc_id`);
+  const entries = await runQuery(conn, "SELECT * FROM search_entries ORDER BY doc_id");
   for (const e of entries.rows as { doc_id: string; title: string; text: string }[]) {
     writeFileSync(join(SITE_DIR, "search", `${e.doc_id}.json`), JSON.stringify({ title: e.title, text: e.text ?? "" }));
   }

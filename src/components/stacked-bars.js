@@ -2,8 +2,8 @@
 import * as Plot from "@observablehq/plot";
 
 export function categoryBars(matrix, { value = "task_count", categories, width = 900 } = {}) {
-  const plans = [...new Set(matrix.map((d) => d.doc_id))];
-  const label = new Map(matrix.map((d) => [d.doc_id, `${d.region ?? "?"} ${d.year ?? ""}`]));
+  const plans = [...new Set(matrix.map((d) => d.group_id))];
+  const label = new Map(matrix.map((d) => [d.group_id, `${d.region ?? "?"} ${d.year ?? ""}`]));
   return Plot.plot({
     width,
     height: 50 + plans.length * 28,
@@ -12,7 +12,7 @@ export function categoryBars(matrix, { value = "task_count", categories, width =
     y: { domain: plans, tickFormat: (d) => label.get(d), label: null },
     color: { domain: categories.map((c) => c.label), legend: true, scheme: "tableau10" },
     marks: [
-      Plot.barX(matrix, { x: value, y: "doc_id", fill: "category_label", tip: { format: { y: (d) => label.get(d) } } }),
+      Plot.barX(matrix, { x: value, y: "group_id", fill: "category_label", tip: { format: { y: (d) => label.get(d) } } }),
       Plot.ruleX([0]),
     ],
   });

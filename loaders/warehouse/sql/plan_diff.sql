@@ -1,9 +1,9 @@
 -- plan_diff: for a region with plans of several years, each requirement's status between one plan and
 -- the region's previous plan: added (new this year), dropped (in the previous plan, not this one) or
--- kept. The first plan of a region has no previous plan and no rows.
+-- kept. The first plan of a region has no previous plan and no rows. region_code names the region page.
 CREATE OR REPLACE VIEW plan_diff AS
 WITH plans AS (
-  SELECT doc_id, region, year,
+  SELECT doc_id, region, region_code, year,
          lag(doc_id) OVER (PARTITION BY coalesce(region_code, region) ORDER BY year, doc_id) AS prev_doc_id,
          lag(year) OVER (PARTITION BY coalesce(region_code, region) ORDER BY year, doc_id) AS prev_year
   FROM documents
@@ -18,5 +18,5 @@ joined AS (
          CASE WHEN b.requirement_id IS NULL THEN 'added' WHEN a.requirement_id IS NULL THEN 'dropped' ELSE 'kept' END AS status
   FROM current_side a FULL OUTER JOIN previous_side b ON a.doc_id = b.doc_id AND a.requirement_id = b.requirement_id
 )
-SELECT p.region, p.year, p.prev_year, p.doc_id, p.prev_doc_id, j.requirement_id, j.status, r.label
+SELECT p.region, p.region_code, p.year, p.prev_year, p.doc_id, p.prev_doc_id, j.requirement_id, j.status, r.label
 FROM joined j JOIN pairs p ON p.doc_id = j.doc_id LEFT JOIN requirements r ON r.requirement_id = j.requirement_id;

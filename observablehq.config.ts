@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 
 interface Manifest {
+  search?: { files: string[] };
   docs: string[];
   regions: string[];
   years: number[];
@@ -12,13 +13,6 @@ interface Manifest {
 const MANIFEST = ".zwgk-cache/site/manifest.json";
 const manifest: Manifest = existsSync(MANIFEST) ? JSON.parse(readFileSync(MANIFEST, "utf8")) : { docs: [], regions: [], years: [], requirements: [] };
 
-// MiniSearch splits on spaces and punctuation: Chinese titles are fed as overlapping bigrams so that a
-// search for 庆元 or 公开 finds them.
-function bigrams(s: string): string {
-  const chars = [...s.replace(/[\s\p{P}]/gu, "")];
-  return chars.slice(0, -1).map((c, i) => c + chars[i + 1]).join(" ");
-}
-
 export default {
   title: "政务公开工作要点比较",
   root: "src",
@@ -26,22 +20,15 @@ export default {
   theme: "air",
   globalStylesheets: [],
   style: "style.css",
-  head: `<link rel="icon" href="data:,"><script>document.documentElement.lang = "zh-CN"; addEventListener("DOMContentLoaded", () => { const i = document.querySelector("#observablehq-search input"); if (i) i.placeholder = "搜索"; });</script><meta name="description" content="各地政务公开工作要点的任务类别、反复出现的要求、责任单位工作量与覆盖缺口比较">`,
+  head: `<link rel="icon" href="data:,"><script>document.documentElement.lang = "zh-CN"; addEventListener("DOMContentLoaded", () => { const i = document.querySelector("#observablehq-search input"); if (i) i.placeholder = "搜索"; });</script><script type="module" src="/components/site-search.js"></script><meta name="description" content="各地政务公开工作要点的任务类别、反复出现的要求、责任单位工作量与覆盖缺口比较">`,
   header: "",
   footer: "zwgk-atlas · 数据来自各地公开发布的政务公开工作要点 · 全部表格可在「数据」页下载",
   sidebar: true,
   pager: true,
   toc: { label: "本页内容" },
-  search: {
-    async *index() {
-      for (const doc of manifest.docs) {
-        const file = `.zwgk-cache/site/search/${doc}.json`;
-        if (!existsSync(file)) continue;
-        const entry = JSON.parse(readFileSync(file, "utf8")) as { title: string; text: string };
-        yield { path: `/plans/${doc}`, title: entry.title, text: entry.text, keywords: `${bigrams(entry.title)} ${bigrams(entry.text)}` };
-      }
-    },
-  },
+  // Framework's page search stays for the pages' own text; plans are found by the Chinese search box
+  // (src/components/site-search.js over the bigram index of loaders/site/search.ts)
+  search: true,
   pages: [
     { name: "任务类别", path: "/categories" },
     { name: "反复出现的要求", path: "/requirements" },
@@ -57,5 +44,6 @@ export default {
     ...manifest.regions.map((r) => `/regions/${r}`),
     ...manifest.years.map((y) => `/reports/${y}`),
     ...manifest.requirements.map((r) => `/requirements/${r}`),
+    ...(manifest.search?.files ?? []).map((f) => `/search-index/${f}.json`),
   ],
 };

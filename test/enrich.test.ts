@@ -41,6 +41,20 @@ describe("units", () => {
     }
   });
 
+  it("flags blanket groups by the kind rule that matched (data/unit-kinds.tsv blanket column), not by a second table", () => {
+    const county = { region: "庆元县", parentCity: "丽水市", province: "浙江省", level: "county" as const };
+    const city = { region: "荆州市", parentCity: null, province: "湖北省", level: "prefecture" as const };
+    // found on real pages: a provincial or prefecture plan's word for its counties — blanket, and now a kind of its own
+    expect(resolveUnit("各县市区人民政府", city)).toMatchObject({ kind: "lower-governments", blanket: true });
+    expect(resolveUnit("各区县政府﹝含南太湖新区管委会,下同﹞", city)).toMatchObject({ kind: "lower-governments", blanket: true });
+    // the bare plural 街道 (seed 002) is every sub-district; a named one is one unit
+    expect(resolveUnit("街道", county)).toMatchObject({ kind: "townships", blanket: true });
+    expect(resolveUnit("街道办事处", { ...county, region: "鼎湖区" })).toMatchObject({ kind: "townships", blanket: true });
+    expect(resolveUnit("英城街道办事处", { ...county, region: "英德市" })).toMatchObject({ kind: "townships", blanket: false });
+    expect(resolveUnit("县直各部门", county)).toMatchObject({ kind: "all-departments", blanket: true });
+    expect(resolveUnit("县财政局", county)).toMatchObject({ kind: "finance", blanket: false });
+  });
+
   it("keeps pre-2018 agencies as themselves and unifies them by kind", () => {
     const ctx = { region: "翁源县", parentCity: "韶关市", province: "广东省", level: "county" as const };
     expect(resolveUnit("县卫计局", ctx)).toMatchObject({ unit: "翁源县卫生和计划生育局", kind: "health" });

@@ -10,7 +10,8 @@ import { promisify } from "node:util";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDuckDB, sqlString } from "../loaders/tables/write.ts";
-import { runQuery } from "../loaders/warehouse/index.ts";
+import { openWarehouse, runQuery } from "../loaders/warehouse/index.ts";
+import { fold } from "../src/components/search-core.js";
 import { ROOT, SEEDS, SEEDS_DIR } from "./helpers.ts";
 
 const run = promisify(execFile);
@@ -194,6 +195,101 @@ describe.skipIf(skipBrowser)("the dashboard in Chromium", () => {
     await page.screenshot({ path: join(SHOTS, "categories-clicked.png"), fullPage: true });
     expect(problems).toEqual([]);
     await page.context().close();
+  });
+
+  it("finds from the sidebar search box every plan whose title, names, headings, tasks or units contain the words typed", { timeout: 120_000 }, async () => {
+    // what each plan holds, read from the warehouse the site was built from, folded as the index folds it
+    const conn = await openWarehouse(join(ROOT, ".zwgk-cache/site"));
+    const entries = (await runQuery(conn, "SELECT doc_id, text FROM search_entries")).rows as { doc_id: string; text: string }[];
+    conn.closeSync();
+    const holding = (q: string) => entries.filter((e) => fold(e.text).includes(fold(q))).map((e) => e.doc_id).sort();
+    const { page, problems } = await visit(browser, `${base}/`, "search");
+    const box = page.locator("#observablehq-search input");
+    const queries = ["政务公开", "市财政局", "规范性文件库", "信息公开年度报告", "庆元县", "2022", "政务服务数据管理局", "英德 财政"];
+    const found: Record<string, number> = {};
+    for (const q of queries) {
+      await box.fill(q);
+      await page.locator(".zwgk-search-count").first().waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(200);
+      const hrefs = await page.locator("#observablehq-search-results li.zwgk-plan-result a").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+      const listed = hrefs.map((h) => h.replace(/^.*\/plans\//, "")).sort();
+      const expected = q.includes(" ") ? holding(q.split(" ")[0]).filter((d) => holding(q.split(" ")[1]).includes(d)) : holding(q);
+      expect(listed, q).toEqual(expected);
+      found[q] = listed.length;
+    }
+    // 政务公开 is in every plan; the seeds write 政府信息公开工作年度报告, so 信息公开年度报告 is in none
+    expect(found["政务公开"]).toBe(m.docs.length);
+    for (const q of queries.filter((q) => q !== "信息公开年度报告")) expect(found[q], q).toBeGreaterThan(0);
+    expect(found["信息公开年度报告"]).toBe(0);
+    // a result opens the plan's page
+    await box.fill("规范性文件库");
+    await page.locator("li.zwgk-plan-result a").first().waitFor();
+    await page.locator("li.zwgk-plan-result a").first().click();
+    await page.waitForURL(/\/plans\//);
+    await page.screenshot({ path: join(SHOTS, "search-opened.png") });
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it("keeps every page's inputs in its URL: a reloaded URL shows the same view", { timeout: 180_000 }, async () => {
+    // what a reader sees of a page's state: each input's value and the headings the state brings up
+    const signature = (page: Page) =>
+      page.evaluate(() => {
+        const main = document.querySelector("#observablehq-main")!;
+        const inputs = [...main.querySelectorAll("input, select")].map((e) => {
+          const i = e as HTMLInputElement;
+          if (i.type === "radio" || i.type === "checkbox") return `${i.type}:${i.checked}`;
+          if (e instanceof HTMLSelectElement) return `select:${e.selectedOptions[0]?.textContent ?? ""}`;
+          return `${i.type}:${i.value}`;
+        });
+        const headings = [...main.querySelectorAll("h3")].map((h) => h.textContent?.trim() ?? "");
+        return { inputs, headings };
+      });
+    const doc = m.docs[0];
+    const cases: [string, (page: Page) => Promise<void>][] = [
+      ["gaps", async (page) => {
+        await page.locator("label", { hasText: "同年份" }).first().click();
+        await page.locator("#observablehq-main select").first().selectOption({ index: 2 });
+      }],
+      ["workload", async (page) => {
+        await page.locator("#observablehq-main select").first().selectOption({ index: 2 });
+        await page.locator("label", { hasText: "包括统称" }).click();
+        await page.locator("label", { hasText: "按加权工作量排序" }).click();
+      }],
+      ["categories", async (page) => {
+        await page.locator("label", { hasText: "任务数" }).first().click();
+        await page.waitForTimeout(300);
+        const rect = page.locator('#observablehq-main svg g[aria-label="cell"] rect').nth(17);
+        const box = (await rect.boundingBox())!;
+        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      }],
+      ["requirements", async (page) => {
+        await page.locator("#observablehq-main form input[type=search]").fill("公开");
+        await page.waitForTimeout(300);
+        await page.locator("#observablehq-main table tbody tr").nth(1).click();
+      }],
+      ["plans/", async (page) => {
+        await page.locator("#observablehq-main form input[type=search]").fill("英德");
+      }],
+      [`plans/${doc}`, async (page) => {
+        await page.locator("label", { hasText: "同省同年" }).first().click();
+      }],
+    ];
+    for (const [path, act] of cases) {
+      const { page, problems } = await visit(browser, `${base}/${path}`, `state-${path.replace(/\//g, "-")}`);
+      const before = await signature(page);
+      await act(page);
+      await page.waitForTimeout(400);
+      const after = await signature(page);
+      expect(after, `${path}: the actions change the view`).not.toEqual(before);
+      const url = page.url();
+      expect(new URL(url).search, path).not.toBe("");
+      const reloaded = await visit(browser, url, `state-${path.replace(/\//g, "-")}-reloaded`);
+      expect(await signature(reloaded.page), `${path} reloaded from ${url}`).toEqual(after);
+      expect([...problems, ...reloaded.problems], path).toEqual([]);
+      await page.context().close();
+      await reloaded.page.context().close();
+    }
   });
 
   it("prints a yearly report without the sidebar, charts whole, naming the corpus and its date", { timeout: 120_000 }, async () => {

@@ -1,19 +1,15 @@
 // Task categories (domain.md): one primary category per task, secondary ones allowed, and the evidence
 // kept. The rules are data: data/category-rules.tsv (weighted patterns on the task text and, as weaker
-// context, on the titles of its sections) and data/key-area-domains.tsv (sub-labels of key-areas).
+// context, on the titles of its sections) and data/key-area-domains.tsv (sub-labels of key-areas); the
+// categories themselves, their order and labels are data/labels.tsv.
 import { readTable } from "../data.ts";
+import { labelIds, labelMap } from "../labels.ts";
 
-export const CATEGORIES = [
-  "policy-docs", "catalog-standards", "on-request", "annual-report", "key-areas", "interpretation", "response",
-  "consultation", "participation", "platforms", "review-privacy", "services", "open-data", "oversight",
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+/** The category ids in display order, and their labels: data/labels.tsv (set category). */
+export const CATEGORIES: readonly string[] = labelIds("category");
+export type Category = string;
 
-export const CATEGORY_LABELS: Record<Category, string> = {
-  "policy-docs": "政策文件公开", "catalog-standards": "目录与基层标准化", "on-request": "依申请公开", "annual-report": "年度报告",
-  "key-areas": "重点领域信息公开", interpretation: "政策解读", response: "回应关切", consultation: "政策咨询", participation: "公众参与",
-  platforms: "平台建设", "review-privacy": "保密审查与隐私", services: "政务服务公开", "open-data": "数据开放", oversight: "组织保障与监督",
-};
+export const CATEGORY_LABELS: Record<Category, string> = labelMap("category");
 
 interface Rule {
   category: Category;

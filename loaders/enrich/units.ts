@@ -1,5 +1,6 @@
 // Units → canonical names within their region and cross-region kinds (domain.md). All knowledge is in
-// data/unit-aliases.tsv, data/unit-kinds.tsv and data/unit-blanket.tsv; this module only applies it.
+// data/unit-aliases.tsv and data/unit-kinds.tsv (whose rules also say which names are blanket groups);
+// this module only applies it.
 import { readTable } from "../data.ts";
 import { placePrefix } from "../parse/gazetteer.ts";
 import type { DocMeta } from "../parse/types.ts";
@@ -13,8 +14,10 @@ export interface UnitInfo {
 }
 
 const aliases = new Map(readTable("unit-aliases.tsv").map((r) => [r.alias, r.full]));
-const kindRules = readTable("unit-kinds.tsv").map((r) => ({ kind: r.kind, re: new RegExp(r.pattern), source: r.pattern }));
-const blanketRules = readTable("unit-blanket.tsv").map((r) => new RegExp(r.pattern));
+const kindRules = readTable("unit-kinds.tsv").map((r) => {
+  if (r.blanket !== "" && r.blanket !== "yes") throw new Error(`data/unit-kinds.tsv: blanket must be yes or empty, not ${r.blanket} (${r.pattern})`);
+  return { kind: r.kind, re: new RegExp(r.pattern), source: r.pattern, blanket: r.blanket === "yes" };
+});
 
 export const UNIT_KINDS = [...new Set(kindRules.map((r) => r.kind)), "other"];
 
@@ -42,20 +45,26 @@ export function canonicalName(raw: string, ctx: RegionContext): string {
   return ctx.region + full;
 }
 
-export function unitKind(canonical: string, raw: string): { kind: string; rule: string | null } {
-  for (const r of kindRules) if (r.re.test(canonical)) return { kind: r.kind, rule: r.source };
+/** The first kind rule that matches the canonical name, else the raw name: its kind, source and blanket flag. */
+function matchKind(canonical: string, raw: string): { kind: string; rule: string | null; blanket: boolean } {
+  for (const r of kindRules) if (r.re.test(canonical)) return { kind: r.kind, rule: r.source, blanket: r.blanket };
   const folded = fold(raw);
-  for (const r of kindRules) if (r.re.test(folded)) return { kind: r.kind, rule: r.source };
-  return { kind: "other", rule: null };
+  for (const r of kindRules) if (r.re.test(folded)) return { kind: r.kind, rule: r.source, blanket: r.blanket };
+  return { kind: "other", rule: null, blanket: false };
 }
 
+export function unitKind(canonical: string, raw: string): { kind: string; rule: string | null } {
+  const { kind, rule } = matchKind(canonical, raw);
+  return { kind, rule };
+}
+
+/** A blanket group (a set of agencies, not one): the rule that gives the unit's kind is marked blanket. */
 export function isBlanket(canonical: string, raw: string): boolean {
-  const folded = fold(raw);
-  return blanketRules.some((re) => re.test(folded) || re.test(canonical));
+  return matchKind(canonical, raw).blanket;
 }
 
 export function resolveUnit(raw: string, ctx: RegionContext): UnitInfo {
   const unit = canonicalName(raw, ctx);
-  const { kind, rule } = unitKind(unit, raw);
-  return { unit, kind, blanket: isBlanket(unit, raw), rule };
+  const { kind, rule, blanket } = matchKind(unit, raw);
+  return { unit, kind, blanket, rule };
 }

@@ -1,13 +1,14 @@
 // Before the dashboard builds: ingest the corpus once (seeds/, or the folder in ZWGK_CORPUS) into
 // .zwgk-cache/site/ — the tables as Parquet and a manifest of the pages to build — so that every data
 // loader reads the same warehouse and nothing is parsed twice.
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { listFiles } from "../corpus.ts";
 import { openWarehouse, runQuery } from "../warehouse/index.ts";
 import { ingest } from "../warehouse/ingest.ts";
 import { writePages } from "./pages.ts";
+import { writeSearchIndex, type SearchIndexSummary } from "./search.ts";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const SITE_DIR = join(ROOT, ".zwgk-cache", "site");
@@ -21,6 +22,8 @@ export interface Manifest {
   years: number[];
   requirements: string[];
   failed: { source_file: string; code: string; message: string }[];
+  /** The search index written beside the pages (its shard count gives the files to build). */
+  search?: SearchIndexSummary;
 }
 
 /** Requirement pages are built for the most widely carried requirements only. */
@@ -40,12 +43,8 @@ export async function prepareSite(corpus = process.env.ZWGK_CORPUS || join(ROOT,
     requirements: (await list(`SELECT requirement_id FROM requirement_rank WHERE doc_count >= 2 ORDER BY rank LIMIT ${REQUIREMENT_PAGES}`)) as string[],
     failed: (await runQuery(conn, "SELECT * FROM failed_files ORDER BY source_file, code")).rows as Manifest["failed"],
   };
-  // page-search entries: the plan's names and headings (Framework indexes them at build time)
-  mkdirSync(join(SITE_DIR, "search"), { recursive: true });
-  const entries = await runQuery(conn, "SELECT * FROM search_entries ORDER BY doc_id");
-  for (const e of entries.rows as { doc_id: string; title: string; text: string }[]) {
-    writeFileSync(join(SITE_DIR, "search", `${e.doc_id}.json`), JSON.stringify({ title: e.title, text: e.text ?? "" }));
-  }
+  // the site search's sharded bigram index (Framework's own page search cuts Chinese into whole clauses)
+  manifest.search = await writeSearchIndex(conn, join(SITE_DIR, "search-index"));
   await writePages(conn, join(SITE_DIR, "pages"), manifest);
   conn.closeSync();
   writeFileSync(join(SITE_DIR, "manifest.json"), JSON.stringify(manifest, null, 1));

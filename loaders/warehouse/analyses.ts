@@ -12,7 +12,8 @@ export interface Analysis {
   run: (conn: DuckDBConnection, o: Options) => Promise<QueryResult>;
 }
 
-const PEERS = ["year", "province", "all"];
+/** The peer groups of coverage_gaps (labels: data/labels.tsv set peer). */
+export const PEERS = ["year", "province", "all"];
 
 function where(o: Options, columns: { region?: string; year?: string } = {}): { sql: string; params: Record<string, string | number> } {
   const parts: string[] = [];

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { StatementType, type DuckDBConnection } from "@duckdb/node-api";
-import { CATEGORIES, CATEGORY_LABELS } from "../enrich/categories.ts";
+import { labels, LABEL_SETS } from "../labels.ts";
 import { TABLE_NAMES, type Tables } from "../tables/schema.ts";
 import { SCHEMA } from "../tables/schema.ts";
 import { loadTable, openDuckDB, sqlString } from "../tables/write.ts";
@@ -19,13 +19,15 @@ export const ANALYSIS_FILES = [
   "plan_groups", "category_groups", "gaps_by_group", "requirement_views", "workload_totals", "corpus_summary", "yearly_report", "plan_pages",
 ];
 
-async function addCategories(conn: DuckDBConnection) {
-  await loadTable(conn, "categories", [{ name: "category", type: "VARCHAR" }, { name: "label", type: "VARCHAR" }, { name: "ord", type: "INTEGER" }],
-    CATEGORIES.map((c, i) => ({ category: c, label: CATEGORY_LABELS[c], ord: i + 1 })));
+/** The reference tables the views join: labels (data/labels.tsv: set, id, label, colour, ord within its set) and categories. */
+async function addLabels(conn: DuckDBConnection) {
+  const rows = LABEL_SETS.flatMap((set) => labels(set).map((l, i) => ({ ...l, ord: i + 1 })));
+  await loadTable(conn, "labels", [{ name: "set", type: "VARCHAR" }, { name: "id", type: "VARCHAR" }, { name: "label", type: "VARCHAR" }, { name: "colour", type: "VARCHAR" }, { name: "ord", type: "INTEGER" }], rows);
+  await conn.run(`CREATE OR REPLACE VIEW categories AS SELECT id AS category, label, ord, colour FROM labels WHERE "set" = 'category'`);
 }
 
 export async function addAnalyses(conn: DuckDBConnection) {
-  await addCategories(conn);
+  await addLabels(conn);
   for (const name of ANALYSIS_FILES) await conn.run(readFileSync(join(SQL_DIR, `${name}.sql`), "utf8"));
 }
 

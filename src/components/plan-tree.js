@@ -2,9 +2,9 @@
 // and parse issues in place (an issue sits before the task or section whose text it points into).
 // Everything is built with htl: the plan's text is always text, never markup.
 import { html } from "htl";
-import { ROLE_LABELS, domainLabel, kindLabel } from "./format.js";
 
-export function planTree({ sections, tasks, assignments, issues }) {
+/** labels: a labeller (format.js) over data/labels.json, for roles, unit kinds and domains. */
+export function planTree({ sections, tasks, assignments, issues }, { labels }) {
   const unitsOf = new Map();
   for (const a of assignments) {
     if (!unitsOf.has(a.task_id)) unitsOf.set(a.task_id, []);
@@ -28,21 +28,21 @@ export function planTree({ sections, tasks, assignments, issues }) {
     } else {
       const { t } = item;
       items.push(...issuesBefore(t.span_end));
-      items.push(taskRow(t, unitsOf.get(t.task_id) ?? []));
+      items.push(taskRow(t, unitsOf.get(t.task_id) ?? [], labels));
     }
   }
   items.push(...issuesBefore(Infinity));
   return html`<div class="plan-tree">${general.map(issueBox)}${items}</div>`;
 }
 
-function taskRow(t, units) {
+function taskRow(t, units, labels) {
   return html`<div class="task" id=${t.task_id}>
     <div class="no">${t.number ?? "·"}</div>
     <div>
       <div>${t.text}</div>
       <div class="meta">
-        <span class="tag category" title=${t.category_evidence ?? ""}>${t.category_label}${t.domain ? ` · ${domainLabel(t.domain)}` : ""}</span>
-        ${units.map((u) => html`<span class="tag ${u.role} ${u.blanket ? "blanket" : ""}" title=${`${u.unit}（${kindLabel(u.unit_kind)}）`}>${ROLE_LABELS[u.role]}：${u.unit_raw}</span>`)}
+        <span class="tag category" title=${t.category_evidence ?? ""}>${t.category_label}${t.domain ? ` · ${labels.label("domain", t.domain)}` : ""}</span>
+        ${units.map((u) => html`<span class="tag ${u.role} ${u.blanket ? "blanket" : ""}" title=${`${u.unit}（${labels.label("unit-kind", u.unit_kind)}）`}>${labels.label("role", u.role)}：${u.unit_raw}</span>`)}
         ${t.deadline ? html`<span class="tag">时限：${t.deadline}</span>` : ""}
         ${t.frequency ? html`<span class="tag">频次：${t.frequency}</span>` : ""}
         ${t.requirement_page ? html`<a class="tag" href=${`../requirements/${t.requirement_id}`}>${t.requirement_plans} 份规划有此要求</a>` : ""}

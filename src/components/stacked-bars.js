@@ -1,7 +1,8 @@
 // Tasks per plan, stacked by category (counts or shares).
 import * as Plot from "@observablehq/plot";
 
-export function categoryBars(matrix, { value = "task_count", categories, width = 900 } = {}) {
+/** colours: {domain, range} of the category labels (labeller(…).colours("category")): one colour per category across the site. */
+export function categoryBars(matrix, { value = "task_count", colours, width = 900 } = {}) {
   const plans = [...new Set(matrix.map((d) => d.group_id))];
   const label = new Map(matrix.map((d) => [d.group_id, `${d.region ?? "?"} ${d.year ?? ""}`]));
   return Plot.plot({
@@ -10,7 +11,7 @@ export function categoryBars(matrix, { value = "task_count", categories, width =
     marginLeft: 110,
     x: { label: value === "share" ? "占比" : "任务数", tickFormat: value === "share" ? "%" : undefined, grid: true },
     y: { domain: plans, tickFormat: (d) => label.get(d), label: null },
-    color: { domain: categories.map((c) => c.label), legend: true, scheme: "tableau10" },
+    color: { ...colours, legend: true },
     marks: [
       Plot.barX(matrix, { x: value, y: "group_id", fill: "category_label", tip: { format: { y: (d) => label.get(d) } } }),
       Plot.ruleX([0]),

@@ -320,8 +320,34 @@ describe.skipIf(skipBrowser)("the dashboard in Chromium", () => {
     await page.waitForSelector("text=/\\d+ 行/", { timeout: 90_000 }); // the first example runs as soon as the engine is up
     expect(await page.locator("text=/5 行/").count()).toBe(1); // 各规划任务数: one row per seed plan
     await page.screenshot({ path: join(SHOTS, "data-console-result.png"), fullPage: true });
-    expect(problems).toEqual([]);
-    await page.context().close();
+    const rowCount = () => page.locator(".sql-rows").innerText();
+
+    // an example chosen is kept in the URL, and a reload starts the console on it
+    await page.locator("#observablehq-main select").first().selectOption({ label: "各类别任务数" });
+    await page.waitForFunction(() => /category/.test(document.querySelector("#observablehq-main textarea")?.value ?? ""));
+    await page.waitForTimeout(500);
+    expect(new URL(page.url()).searchParams.get("example")).toBe("各类别任务数");
+    const exampleRows = await rowCount();
+    const byExample = await visit(browser, page.url(), "data-console-example-reloaded");
+    await byExample.page.waitForSelector(".sql-rows", { timeout: 90_000 });
+    expect(await byExample.page.locator("#observablehq-main select").first().evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe("各类别任务数");
+    expect(await byExample.page.locator(".sql-rows").innerText()).toBe(exampleRows);
+
+    // a query typed and run is kept in the URL; the reloaded page runs it again
+    const query = "SELECT region, count(*) AS n FROM tasks JOIN documents USING (doc_id) WHERE region LIKE '%英德%' GROUP BY region";
+    await page.locator("#observablehq-main textarea").fill(query);
+    await page.getByRole("button", { name: "运行" }).click();
+    await page.waitForFunction((before) => document.querySelector(".sql-rows")?.textContent !== before, exampleRows);
+    expect(new URL(page.url()).searchParams.get("sql")).toBe(query);
+    const typedRows = await rowCount();
+    const table = await page.locator("#observablehq-main table").last().innerText();
+    const byQuery = await visit(browser, page.url(), "data-console-query-reloaded");
+    await byQuery.page.waitForSelector(".sql-rows", { timeout: 90_000 });
+    expect(await byQuery.page.locator("#observablehq-main textarea").inputValue()).toBe(query);
+    expect(await byQuery.page.locator(".sql-rows").innerText()).toBe(typedRows);
+    expect(await byQuery.page.locator("#observablehq-main table").last().innerText()).toBe(table);
+    expect([...problems, ...byExample.problems, ...byQuery.problems]).toEqual([]);
+    for (const p of [page, byExample.page, byQuery.page]) await p.context().close();
   });
 
   it("shows markup and script in a plan as text, and runs none of it", { timeout: 600_000 }, async () => {

@@ -324,7 +324,7 @@ describe.skipIf(skipBrowser)("the dashboard in Chromium", () => {
 
     // an example chosen is kept in the URL, and a reload starts the console on it
     await page.locator("#observablehq-main select").first().selectOption({ label: "各类别任务数" });
-    await page.waitForFunction(() => /category/.test(document.querySelector("#observablehq-main textarea")?.value ?? ""));
+    await page.waitForFunction(() => /category/.test(document.querySelector<HTMLTextAreaElement>("#observablehq-main textarea")?.value ?? ""));
     await page.waitForTimeout(500);
     expect(new URL(page.url()).searchParams.get("example")).toBe("各类别任务数");
     const exampleRows = await rowCount();

@@ -7,7 +7,7 @@ export function categoryHeatmap(matrix, { value = "share", categories, width = 9
   const plans = [...new Set(matrix.map((d) => d.group_id))];
   const label = new Map(matrix.map((d) => [d.group_id, `${d.region ?? "?"} ${d.year ?? ""}`]));
   const figure = Plot.plot({
-    width,
+    width: Math.max(width, 360), // never narrower than its margins (width is 0 before layout)
     height: 60 + plans.length * 26,
     marginLeft: 110,
     marginBottom: 90,

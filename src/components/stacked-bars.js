@@ -6,7 +6,7 @@ export function categoryBars(matrix, { value = "task_count", colours, width = 90
   const plans = [...new Set(matrix.map((d) => d.group_id))];
   const label = new Map(matrix.map((d) => [d.group_id, `${d.region ?? "?"} ${d.year ?? ""}`]));
   return Plot.plot({
-    width,
+    width: Math.max(width, 360), // never narrower than its margins (width is 0 before layout)
     height: 50 + plans.length * 28,
     marginLeft: 110,
     x: { label: value === "share" ? "占比" : "任务数", tickFormat: value === "share" ? "%" : undefined, grid: true },

@@ -3,7 +3,7 @@ import * as Plot from "@observablehq/plot";
 
 export function requirementTimeline(carriers, { regions, years, width = 640 } = {}) {
   return Plot.plot({
-    width,
+    width: Math.max(width, 360), // never narrower than its margins (width is 0 before layout)
     height: 40 + regions.length * 22,
     marginLeft: 90,
     x: { domain: years, label: "年份", tickFormat: (d) => `${d}` },

@@ -11,7 +11,7 @@ export function workloadBars(rows, { key = "unit_kind", label = (d) => d, weight
   const top = rows.slice(0, max);
   const long = top.flatMap((d) => ROLES.map(([field, role]) => ({ key: d[key], role, n: d[field] })));
   return Plot.plot({
-    width,
+    width: Math.max(width, 360), // never narrower than its margins (width is 0 before layout)
     height: 50 + top.length * 24,
     marginLeft: 170,
     x: { label: weighted ? "任务数（竖线：加权工作量）" : "任务数", grid: true },

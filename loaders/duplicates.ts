@@ -43,6 +43,25 @@ function contentKey(plan: PlanDocument, forms = taskForms(plan)): string | null 
   return createHash("sha256").update(JSON.stringify([m.region, m.year, m.docNumber && contentForm(m.docNumber), forms])).digest("hex");
 }
 
+/**
+ * What the finder needs of a document, computed where the document is parsed (a worker thread): its id,
+ * its content key, and for the near-duplicate check its region or title, year and task fingerprints.
+ */
+export interface DuplicateFacts extends Kept {
+  contentKey: string | null;
+  /** region (or title) and year, when both are known: where other versions of the plan are looked for. */
+  bucket: string | null;
+  fingerprints: number[];
+}
+
+export function duplicateFacts(doc: { docId: string; sourceFile: string; plan: PlanDocument | null }): DuplicateFacts {
+  const forms = doc.plan ? taskForms(doc.plan) : [];
+  const key = doc.plan && contentKey(doc.plan, forms);
+  const meta = doc.plan?.meta;
+  const bucket = meta && meta.year !== null && (meta.region ?? meta.title) !== null ? `${meta.region ?? meta.title}\u0001${meta.year}` : null;
+  return { docId: doc.docId, sourceFile: doc.sourceFile, contentKey: key ?? null, bucket, fingerprints: key ? [...new Set(forms.map(fingerprint))] : [] };
+}
+
 export class DuplicateFinder {
   private readonly byId = new Map<string, Kept>();
   private readonly byContent = new Map<string, Kept>();
@@ -53,24 +72,25 @@ export class DuplicateFinder {
    * `near-duplicate` warning added to its plan's issues.
    */
   check(doc: { docId: string; sourceFile: string; plan: PlanDocument | null }): Kept | null {
-    const same = this.byId.get(doc.docId);
-    if (same) return same;
-    const forms = doc.plan ? taskForms(doc.plan) : [];
-    const key = doc.plan && contentKey(doc.plan, forms);
-    const sameContent = key ? this.byContent.get(key) : undefined;
-    if (sameContent) return sameContent;
-    const kept = { docId: doc.docId, sourceFile: doc.sourceFile };
-    this.byId.set(doc.docId, kept);
-    if (key) this.byContent.set(key, kept);
-    if (doc.plan && key) this.compareWithVersions(doc.plan, forms, kept);
-    return null;
+    const { duplicateOf, nearDuplicate } = this.checkFacts(duplicateFacts(doc));
+    if (nearDuplicate) doc.plan!.issues.push(nearDuplicate);
+    return duplicateOf;
   }
 
-  private compareWithVersions(plan: PlanDocument, forms: string[], kept: Kept) {
-    const { region, year, title } = plan.meta;
-    if (year === null || (region ?? title) === null) return;
-    const bucket = `${region ?? title}\u0001${year}`;
-    const tasks = new Set(forms.map(fingerprint));
+  /** The same decision from a document's facts: the kept document it duplicates, or the warning to add to it. */
+  checkFacts(facts: DuplicateFacts): { duplicateOf: Kept | null; nearDuplicate: Issue | null } {
+    const same = this.byId.get(facts.docId);
+    if (same) return { duplicateOf: same, nearDuplicate: null };
+    const sameContent = facts.contentKey ? this.byContent.get(facts.contentKey) : undefined;
+    if (sameContent) return { duplicateOf: sameContent, nearDuplicate: null };
+    const kept = { docId: facts.docId, sourceFile: facts.sourceFile };
+    this.byId.set(facts.docId, kept);
+    if (!facts.contentKey) return { duplicateOf: null, nearDuplicate: null };
+    this.byContent.set(facts.contentKey, kept);
+    return { duplicateOf: null, nearDuplicate: facts.bucket ? this.compareWithVersions(facts.bucket, new Set(facts.fingerprints), kept) : null };
+  }
+
+  private compareWithVersions(bucket: string, tasks: Set<number>, kept: Kept): Issue | null {
     const versions = this.byRegionYear.get(bucket) ?? [];
     let best: { other: Seen; shared: number } | null = null;
     for (const other of versions) {
@@ -78,12 +98,14 @@ export class DuplicateFinder {
       for (const t of tasks) if (other.tasks.has(t)) shared++;
       if (!best || shared > best.shared) best = { other, shared };
     }
+    let issue: Issue | null = null;
     if (best) {
       const larger = Math.max(tasks.size, best.other.tasks.size);
-      if (best.shared / larger >= NEAR_DUPLICATE_SHARE) plan.issues.push(nearDuplicate(best.other.sourceFile, best.shared, larger));
+      if (best.shared / larger >= NEAR_DUPLICATE_SHARE) issue = nearDuplicate(best.other.sourceFile, best.shared, larger);
     }
     versions.push({ ...kept, tasks });
     this.byRegionYear.set(bucket, versions);
+    return issue;
   }
 }
 

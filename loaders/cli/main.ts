@@ -4,7 +4,6 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { displayPath, findFiles, type WalkFault } from "../corpus.ts";
-import { tasksOf } from "../parse/index.ts";
 import { TABLE_NAMES } from "../tables/schema.ts";
 import { ingestInto } from "../warehouse/ingest.ts";
 import { confine, openWarehouse, runQuery, runReadingQuery, formatRows, type OutputFormat } from "../warehouse/index.ts";
@@ -14,9 +13,11 @@ import { WarehouseError, WarehouseOutput } from "../warehouse/publish.ts";
 const USAGE = `zwgk — compare government-affairs-openness plans (政务公开工作要点)
 
 Usage:
-  zwgk ingest <file-or-folder>... --out <dir> [--partition] [--quiet]
+  zwgk ingest <file-or-folder>... --out <dir> [--partition] [--quiet] [--workers N]
       Parse every plan given (.txt .md .html .docx; UTF-8, UTF-16 or GB18030) and write one Parquet
       file per table into <dir>. --partition writes <table>/province=…/year=…/ folders instead.
+      --workers: threads that read and parse (default: one per core; 0 parses in the main thread);
+      the tables are the same whatever the number.
   zwgk query <dir> "<SQL>" [--json | --csv] [--unsafe]
       Run DuckDB SQL over the tables of <dir> (each table is a view by its name). Queries only read, and
       only the files of <dir>; --unsafe runs any SQL with your own rights (COPY, ATTACH, read_csv of any file).
@@ -65,9 +66,10 @@ function parse(args: string[], options: Options) {
 }
 
 async function ingest(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { out: { type: "string", short: "o" }, partition: { type: "boolean" }, quiet: { type: "boolean", short: "q" } });
+  const { values, positionals } = parse(args, { out: { type: "string", short: "o" }, partition: { type: "boolean" }, quiet: { type: "boolean", short: "q" }, workers: { type: "string" } });
   if (positionals.length === 0) throw new UsageError("ingest needs at least one file or folder");
   if (!values.out) throw new UsageError("ingest needs --out <dir>");
+  if (values.workers !== undefined && !/^\d{1,3}$/.test(values.workers as string)) throw new UsageError("--workers takes a number of threads (0 parses in the main thread)");
   for (const p of positionals) if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
   const { files, faults } = findFiles(positionals);
   if (files.length === 0) {
@@ -104,14 +106,12 @@ async function ingestWith(output: WarehouseOutput, files: string[], faults: Walk
   }
   const quiet = values.quiet || progress;
   const summary = await ingestInto(output, files, values.partition ? "partitioned" : "flat", (doc, i, duplicateOf) => {
-    const p = doc.plan;
     if (duplicateOf !== null) {
       if (!quiet) console.log(`dup  ${doc.sourceFile}: the same plan as ${duplicateOf.sourceFile}, kept once`);
     } else if (doc.failure) {
       console.error(`FAIL ${doc.sourceFile}: ${doc.failure.code}: ${doc.failure.message}`);
     } else if (!quiet) {
-      const warnings = p!.issues.filter((x) => x.severity === "warning").length;
-      console.log(`ok   ${doc.sourceFile}  ${p!.meta.region ?? "?"} ${p!.meta.year ?? "?"}  ${p!.layout}  ${tasksOf(p!).length} tasks${warnings ? `, ${warnings} warnings` : ""}`);
+      console.log(`ok   ${doc.sourceFile}  ${doc.region ?? "?"} ${doc.year ?? "?"}  ${doc.layout}  ${doc.tasks} tasks${doc.warnings ? `, ${doc.warnings} warnings` : ""}`);
     }
     if (progress) {
       const width = 30;
@@ -119,7 +119,7 @@ async function ingestWith(output: WarehouseOutput, files: string[], faults: Walk
       process.stderr.write(`\r[${"#".repeat(done)}${".".repeat(width - done)}] ${i + 1}/${files.length}`);
       if (i + 1 === files.length) process.stderr.write("\n");
     }
-  });
+  }, { workers: values.workers === undefined ? undefined : Number(values.workers) });
   const { rows, failed, duplicates, parsed } = summary;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(

@@ -50,15 +50,31 @@ export interface Classification {
 /** Fallback when nothing at all matches: the broadest obligation, flagged as weak. */
 const FALLBACK: Category = "key-areas";
 
+/**
+ * The rules of one scope that a string matches, by index. A national corpus repeats its requirements
+ * verbatim (a county copies the province) and its section titles in every task under them, so the
+ * answers are remembered per string (a bounded map, emptied when full: the result never depends on it).
+ */
+const MEMO_LIMIT = 50_000;
+const memo = { text: new Map<string, Rule[]>(), section: new Map<string, Rule[]>() };
+
+function matching(scope: Rule["scope"], s: string): Rule[] {
+  const seen = memo[scope];
+  const hit = seen.get(s);
+  if (hit) return hit;
+  const found = loadRules().filter((rule) => rule.scope === scope && rule.re.test(s));
+  if (seen.size >= MEMO_LIMIT) seen.clear();
+  seen.set(s, found);
+  return found;
+}
+
 export function classify(text: string, sectionTitles: string[] = []): Classification {
   const score = new Map<Category, number>();
   const best = new Map<Category, number>();
-  const fired: { rule: Rule }[] = [];
   const context = sectionTitles.join("｜");
+  const fired: { rule: Rule }[] = [...matching("text", text), ...matching("section", context)].sort((a, b) => a.index - b.index).map((rule) => ({ rule }));
   let textHits = 0;
-  for (const rule of loadRules()) {
-    if (!rule.re.test(rule.scope === "text" ? text : context)) continue;
-    fired.push({ rule });
+  for (const { rule } of fired) {
     if (rule.scope === "text" && rule.weight > 0) textHits++;
     score.set(rule.category, (score.get(rule.category) ?? 0) + rule.weight);
     best.set(rule.category, Math.max(best.get(rule.category) ?? -Infinity, rule.weight));

@@ -230,12 +230,24 @@ export function groupRequirements(tasks: GroupInput[], thresholds: Thresholds = 
   return finish(items, leaderOf, tasks.length, { candidates, confirmed });
 }
 
-/** The baseline: each text compared with every leader. Quadratic; for small corpora and the benchmark. */
+/**
+ * The baseline: every distinct text compared with every other (all n(n−1)/2 pairs, the same similarity
+ * and thresholds), then the same leader clustering over the pairs that pass. Quadratic; for small corpora
+ * and the benchmark, which measures how far the indexed grouping is from it in time and in agreement.
+ */
 export function groupAllPairs(tasks: GroupInput[], thresholds: Thresholds = DEFAULT_THRESHOLDS): Grouping {
   const { items } = prepared(tasks);
-  const leaders: number[] = [];
-  const { leaderOf, candidates, confirmed } = cluster(items, thresholds, (i) => leaders.filter((j) => j < i), (i) => leaders.push(i));
-  return finish(items, leaderOf, tasks.length, { candidates, confirmed });
+  const passing: number[][] = items.map(() => []);
+  let pairs = 0;
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) {
+      pairs++;
+      if (passes(compare(items[i], items[j]), thresholds)) passing[j].push(i); // only an earlier text can lead a later one
+    }
+  }
+  const leader = new Uint8Array(items.length);
+  const { leaderOf, confirmed } = cluster(items, thresholds, (i) => passing[i].filter((j) => leader[j] === 1), (i) => (leader[i] = 1));
+  return finish(items, leaderOf, tasks.length, { candidates: pairs, confirmed });
 }
 
 function finish(items: Distinct[], leaderOf: Int32Array, taskCount: number, counts: { candidates: number; confirmed: number }): Grouping {

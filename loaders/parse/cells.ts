@@ -19,7 +19,14 @@ export function isDeadlineCell(s: string): boolean {
   return t.length > 0 && t.length <= 30 && DEADLINE_CELL.test(t);
 }
 
+/**
+ * A header's letters spaced out (责 任 单 位) or bracketed are at most three times its key: a longer cell is
+ * text, and is not folded (the fold, for every cell and line of a plan, cost a tenth of parsing).
+ */
+const LONGEST_HEADER = 3 * Math.max(...[...HEADERS.keys()].map((k) => k.length));
+
 export function headerRole(s: string): ColumnRole | null {
+  if (s.length > LONGEST_HEADER && s.trim().length > LONGEST_HEADER) return null;
   return HEADERS.get(compareKey(s)) ?? null;
 }
 

@@ -36,7 +36,7 @@ export function detectLayout(text: string, lines: Line[], body: Span): Layout {
   if (headers >= 1 && rows >= 2) return "table-rows";
   if (tabCells >= 3) return "cell-lines";
   if (nonEmpty === 0) return "none";
-  const tags = findUnitTags(text, body.start, body.end).length;
+  const tags = findUnitTags(text, body.start, body.end, 2).length; // two are as many as the choice needs
   // one tag is enough where no column header says the lines are table cells (a page cut after its first tag)
   if (tags >= 2 || chars / nonEmpty > 60 || (tags === 1 && headerCells === 0)) return "prose-tags";
   return "cell-lines";

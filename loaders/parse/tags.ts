@@ -42,10 +42,16 @@ const OPEN: Record<string, string> = { "（": "）", "(": ")", "〔": "〕", "�
 const CLOSE = new Set(Object.values(OPEN));
 const MAX_TAG = 400;
 
+/** A label at a position of the text (sticky: no copy of the line is made to test it). */
+const LABEL_HERE = new RegExp(LABEL_AT_START.source.slice(1), "y");
+
 /** Split a labelled stretch (责任单位：A；配合单位：B) into segments, one per label; null when it does not start with a label. */
 export function labelledSegments(text: string, span: Span): TagSegment[] | null {
+  LABEL_HERE.lastIndex = span.start;
+  const here = LABEL_HERE.exec(text);
+  if (!here) return null;
   const s = text.slice(span.start, span.end);
-  if (!LABEL_AT_START.test(s)) return null;
+  if (here.index + here[0].length > span.end && !LABEL_AT_START.test(s)) return null;
   const segments: TagSegment[] = [];
   LABEL.lastIndex = 0;
   const found: { at: number; body: number; role: ColumnRole }[] = [];
@@ -60,14 +66,21 @@ export function labelledSegments(text: string, span: Span): TagSegment[] | null 
   return segments;
 }
 
-/** Unit tags in a stretch of text, in order: bracketed tags anywhere, labelled lines at a line start. */
-export function findUnitTags(text: string, from: number, to: number): Tag[] {
+/** The characters where the tag scanner has something to do: line breaks and brackets. */
+const EVENT = new RegExp(`[\n${[...Object.keys(OPEN), ...CLOSE].map(escapeRegExp).join("")}]`, "g");
+const SPACE = /[\s\u2029]/;
+
+/**
+ * Unit tags in a stretch of text, in order: bracketed tags anywhere, labelled lines at a line start.
+ * The scan jumps from one line break or bracket to the next; it stops once `limit` tags are found.
+ */
+export function findUnitTags(text: string, from: number, to: number, limit = Infinity): Tag[] {
   const tags: Tag[] = [];
   const stack: number[] = [];
   let lineStart = true;
-  for (let i = from; i < to; i++) {
+  for (let i = from; i < to && tags.length < limit; i = next(i)) {
     const ch = text[i];
-    if (lineStart && stack.length === 0 && !/[\s\u2029]/.test(ch)) {
+    if (lineStart && stack.length === 0 && !SPACE.test(ch)) {
       lineStart = false;
       const lineEnd = nextBreak(text, i, to);
       if (lineEnd - i <= MAX_TAG) {
@@ -107,6 +120,14 @@ export function findUnitTags(text: string, from: number, to: number): Tag[] {
     } else if (ch === "\n" && stack.length > 0 && i - stack[stack.length - 1] > MAX_TAG) stack.length = 0;
   }
   return tags;
+
+  // the next character that can change the scan: the next one while a line's first character is awaited
+  function next(i: number): number {
+    if (lineStart && stack.length === 0) return i + 1;
+    EVENT.lastIndex = i + 1;
+    const m = EVENT.exec(text);
+    return m === null || m.index > to ? to : m.index;
+  }
 }
 
 function nextBreak(text: string, at: number, to: number): number {

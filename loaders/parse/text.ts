@@ -41,8 +41,11 @@ export function splitCells(text: string, line: Span, sep: string): Span[] {
   return cells;
 }
 
+const HAS_SPACE = /[\s\u2029]/;
+
 /** Clean text of a span: whitespace runs collapse, spaces between CJK characters vanish. */
 export function cleanText(s: string): string {
+  if (!HAS_SPACE.test(s)) return s;
   return s
     .replace(/[\s\u2029]+/g, " ")
     .replace(/(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’、，。；：！？（）《》]) (?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’、，。；：！？（）《》])/g, "")

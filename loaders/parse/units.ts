@@ -24,6 +24,9 @@ const CONVENTIONS: [LeadConvention, RegExp][] = (["lead-before-comma", "lead-fir
 const ITEM_SEPARATORS = new Set(["、", "，", ",", "；", ";", "。", " ", "\u2029", "/", "／"]);
 const OPEN = new Set(["（", "(", "〔", "﹝", "["]);
 const CLOSE = new Set(["）", ")", "〕", "﹞", "]"]);
+const ANY_OPEN = new RegExp(`[${[...OPEN].map(escapeRegExp).join("")}]`);
+
+const SPACE = /\s/;
 
 interface Piece extends Span {
   text: string;
@@ -41,8 +44,8 @@ function splitTopLevel(text: string, span: Span, isSeparator: (ch: string) => bo
     if (i === span.end || (depth === 0 && isSeparator(ch))) {
       let s = start;
       let e = i;
-      while (s < e && /\s/.test(text[s])) s++;
-      while (e > s && /\s/.test(text[e - 1])) e--;
+      while (s < e && SPACE.test(text[s])) s++;
+      while (e > s && SPACE.test(text[e - 1])) e--;
       if (e > s) out.push({ start: s, end: e, text: text.slice(s, e) });
       start = i + 1;
     }
@@ -82,8 +85,17 @@ function matchingOpen(s: string, close: number): number {
   return -1;
 }
 
+/** The suffixes by their last character: a position is tested against the few that can end there. */
+const SUFFIXES_BY_LAST = new Map<string, string[]>();
+for (const suffix of suffixes) {
+  const last = suffix[suffix.length - 1];
+  SUFFIXES_BY_LAST.set(last, [...(SUFFIXES_BY_LAST.get(last) ?? []), suffix]);
+}
+
 function endsWithSuffix(s: string, at: number): boolean {
-  for (const suffix of suffixes) if (s.endsWith(suffix, at)) return true;
+  const candidates = SUFFIXES_BY_LAST.get(s[at - 1]);
+  if (candidates === undefined) return false;
+  for (const suffix of candidates) if (s.endsWith(suffix, at)) return true;
   return false;
 }
 
@@ -135,6 +147,7 @@ export interface ParsedUnits {
 
 /** The text outside any brackets: 「各区县政府﹝含南太湖新区管委会，下同﹞」 → 「各区县政府」. */
 function outsideBrackets(s: string): string {
+  if (!ANY_OPEN.test(s)) return s;
   let depth = 0;
   let out = "";
   for (const ch of s) {

@@ -19,7 +19,7 @@
 // Repeated table headers are layout knowledge and are consumed by the parser, not removed here.
 import { readTable } from "../data.ts";
 import { repair } from "./repair.ts";
-import { toSimplifiedTable } from "./simplify.ts";
+import { simplifiedCodes } from "./simplify.ts";
 
 export interface Normalized {
   /** The normalised text that every span refers to. */
@@ -137,31 +137,32 @@ export function normalize(source: string, { entitiesDecoded = false }: { entitie
 
 /** A document counts as traditional when traditional-only characters are frequent, not incidental. */
 export function isTraditional(text: string): boolean {
-  const table = toSimplifiedTable();
+  const simplifiedOf = simplifiedCodes();
   let cjk = 0;
   let traditional = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x4e00 && c <= 0x9fff) {
       cjk++;
-      if (table.has(text[i])) traditional++;
+      if (simplifiedOf(c) !== 0) traditional++;
     }
   }
   return traditional >= 5 && traditional >= cjk * 0.03;
 }
 
 function simplifyChars(text: string): string {
-  const table = toSimplifiedTable();
-  let out = "";
+  const simplifiedOf = simplifiedCodes();
+  const parts: string[] = [];
   let last = 0;
   for (let i = 0; i < text.length; i++) {
-    const s = table.get(text[i]);
-    if (s !== undefined) {
-      out += text.slice(last, i) + s;
+    const s = simplifiedOf(text.charCodeAt(i));
+    if (s !== 0) {
+      parts.push(text.slice(last, i), String.fromCharCode(s));
       last = i + 1;
     }
   }
-  return out + text.slice(last);
+  parts.push(text.slice(last));
+  return parts.join("");
 }
 
 /** The normalised offset of a source offset: the first normalised character at or after it (toSource never decreases). */

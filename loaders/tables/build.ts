@@ -10,6 +10,7 @@ import { sectionsOf, tasksOf } from "../parse/index.ts";
 import type { Role, Section } from "../parse/types.ts";
 import type { Row, Tables } from "./schema.ts";
 import type { RowSink } from "./sink.ts";
+import { unpackGroup, unpackTable, type PackedRows } from "../prepare/packed.ts";
 
 /** UTF-16 offset → Unicode code point offset (what DuckDB's substring and Python count). */
 function codePoints(text: string): (offset: number) => number {
@@ -81,10 +82,25 @@ export class TableBuilder {
   }
 
   add(doc: ParsedDoc) {
-    const tables: Omit<Tables, "requirements"> = { documents: [], sections: [], tasks: [], assignments: [], parse_issues: [], texts: [] };
-    const groupInputs: GroupInput[] = [];
-    this.byFile.push({ sourceFile: doc.sourceFile, tables, group: groupInputs });
-    this.build(doc, tables, groupInputs);
+    this.addRows(documentRows(doc));
+  }
+
+  /** A document's rows as columns, made where it was parsed (a worker thread): a sink takes the columns as they are. */
+  addPacked(packed: PackedRows) {
+    const group = unpackGroup(packed);
+    if (this.sink) {
+      const empty = { documents: [], sections: [], tasks: [], assignments: [], parse_issues: [], texts: [] };
+      this.byFile.push({ sourceFile: packed.sourceFile, tables: empty, group });
+      for (const name of Object.keys(packed.tables) as (keyof PackedRows["tables"])[]) this.sink.appendPacked(name, packed.tables[name]);
+      return;
+    }
+    const tables = Object.fromEntries(Object.entries(packed.tables).map(([name, t]) => [name, unpackTable(name as keyof PackedRows["tables"], t)])) as DocumentRows["tables"];
+    this.addRows({ sourceFile: packed.sourceFile, tables, group });
+  }
+
+  /** A document's rows, made where it was parsed. */
+  addRows({ sourceFile, tables, group }: DocumentRows) {
+    this.byFile.push({ sourceFile, tables, group });
     if (this.sink) {
       for (const name of Object.keys(tables) as (keyof typeof tables)[]) {
         this.sink.append(name, tables[name]);
@@ -92,73 +108,6 @@ export class TableBuilder {
       }
     }
   }
-
-  private build(doc: ParsedDoc, tables: Omit<Tables, "requirements">, groupInputs: GroupInput[]) {
-    const { plan, source } = doc;
-    const issues = [...(plan?.issues ?? [])];
-    if (!plan || !source) issues.push({ severity: "error", code: doc.failure?.code ?? "internal-error", message: doc.failure?.message ?? "unknown failure", position: null });
-    const cp = codePoints(source?.text ?? "");
-    for (const issue of issues) {
-      tables.parse_issues.push({
-        doc_id: doc.docId, severity: issue.severity, code: issue.code, message: issue.message,
-        span_start: issue.position ? cp(issue.position.start) : null, span_end: issue.position ? cp(issue.position.end) : null, source_file: doc.sourceFile,
-      });
-    }
-    const meta = plan?.meta;
-    const flat = plan ? tasksOf(plan) : [];
-    tables.documents.push({
-      doc_id: doc.docId, source_file: doc.sourceFile, sha256: source?.sha256 ?? null, title: meta?.title ?? null,
-      region: meta?.region ?? null, region_code: meta?.regionCode ?? null, parent_city: meta?.parentCity ?? null, province: meta?.province ?? null,
-      level: meta?.level ?? null, year: meta?.year ?? null, issuer: meta?.issuer ?? null, doc_number: meta?.docNumber ?? null,
-      issue_date: meta?.issueDate ?? null, status: meta?.status ?? "final", layout: plan?.layout ?? "none", task_count: flat.length,
-      char_count: source ? [...source.text].length : 0, format: source?.format ?? null, encoding: source?.encoding ?? null,
-      error_count: issues.filter((i) => i.severity === "error").length, warning_count: issues.filter((i) => i.severity === "warning").length,
-    });
-    if (!plan || !source || !meta) return;
-    tables.texts.push({ doc_id: doc.docId, text: source.text });
-
-    const sectionIds = new Map<Section, string>();
-    for (const { section, parent } of sectionsOf(plan)) {
-      const id = parent ? `${sectionIds.get(parent)}.${section.ordinal}` : `${doc.docId}:s${section.ordinal}`;
-      sectionIds.set(section, id);
-      tables.sections.push({
-        doc_id: doc.docId, section_id: id, parent_id: parent ? sectionIds.get(parent)! : null, level: section.level, ordinal: section.ordinal,
-        marker: section.marker, title: section.title, span_start: cp(section.position.start), span_end: cp(section.position.end),
-      });
-    }
-    flat.forEach(({ task, path }, i) => {
-      const taskId = `${doc.docId}:t${String(i + 1).padStart(3, "0")}`;
-      const titles = path.map((s) => s.title);
-      const c = classify(task.text, titles);
-      const time = timeExpressions(task.text);
-      const row: Row = {
-        task_id: taskId, doc_id: doc.docId, seq: i + 1, number: task.number, section_id: path.length ? sectionIds.get(path[path.length - 1])! : null,
-        section_path: intern(path.map((s) => `${s.marker ?? ""}${s.title}`).join(" / ") || null), text: task.text,
-        span_start: cp(task.position.start), span_end: cp(task.position.end), category: c.category, categories: c.categories, domain: c.domain,
-        deadline: task.deadline ?? time.deadline, requirement_id: null, frequency: time.frequency, category_evidence: intern(c.evidence.join("；") || null),
-      };
-      tables.tasks.push(row);
-      groupInputs.push({ taskId, docId: doc.docId, text: task.text, region: meta.regionCode ?? meta.region, year: meta.year });
-      // one row per unit and task: a unit listed twice keeps its strongest role (lead > participant > responsible)
-      const byUnit = new Map<string, Row>();
-      for (const phrase of task.units) {
-        for (const unit of phrase.units) {
-          const info = resolveUnit(unit.name, meta);
-          const existing = byUnit.get(info.unit);
-          if (existing) {
-            if (ROLE_RANK[phrase.role] > ROLE_RANK[existing.role as Role]) existing.role = phrase.role;
-            continue;
-          }
-          byUnit.set(info.unit, {
-            task_id: taskId, doc_id: doc.docId, unit_raw: intern(unit.name), unit: intern(info.unit), unit_kind: info.kind, role: phrase.role, blanket: info.blanket,
-            span_start: cp(unit.position.start), span_end: cp(unit.position.end),
-          });
-        }
-      }
-      tables.assignments.push(...byUnit.values());
-    });
-  }
-
   /** All rows, documents in source-file order (whatever order they were added in), requirements grouped. */
   finish(options: BuildOptions = {}): Tables {
     const files = [...this.byFile].sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : a.sourceFile > b.sourceFile ? 1 : 0));
@@ -171,4 +120,81 @@ export class TableBuilder {
     }
     return tables;
   }
+}
+
+/** One document's rows (all tables but requirements) and its tasks as grouping input. */
+export interface DocumentRows {
+  sourceFile: string;
+  tables: Omit<Tables, "requirements">;
+  group: GroupInput[];
+}
+
+/** A parsed document → its rows, enriched: a pure function of the document, run wherever it was parsed. */
+export function documentRows(doc: ParsedDoc): DocumentRows {
+  const tables: Omit<Tables, "requirements"> = { documents: [], sections: [], tasks: [], assignments: [], parse_issues: [], texts: [] };
+  const groupInputs: GroupInput[] = [];
+  const { plan, source } = doc;
+  const issues = [...(plan?.issues ?? [])];
+  if (!plan || !source) issues.push({ severity: "error", code: doc.failure?.code ?? "internal-error", message: doc.failure?.message ?? "unknown failure", position: null });
+  const cp = codePoints(source?.text ?? "");
+  for (const issue of issues) {
+    tables.parse_issues.push({
+      doc_id: doc.docId, severity: issue.severity, code: issue.code, message: issue.message,
+      span_start: issue.position ? cp(issue.position.start) : null, span_end: issue.position ? cp(issue.position.end) : null, source_file: doc.sourceFile,
+    });
+  }
+  const meta = plan?.meta;
+  const flat = plan ? tasksOf(plan) : [];
+  tables.documents.push({
+    doc_id: doc.docId, source_file: doc.sourceFile, sha256: source?.sha256 ?? null, title: meta?.title ?? null,
+    region: meta?.region ?? null, region_code: meta?.regionCode ?? null, parent_city: meta?.parentCity ?? null, province: meta?.province ?? null,
+    level: meta?.level ?? null, year: meta?.year ?? null, issuer: meta?.issuer ?? null, doc_number: meta?.docNumber ?? null,
+    issue_date: meta?.issueDate ?? null, status: meta?.status ?? "final", layout: plan?.layout ?? "none", task_count: flat.length,
+    char_count: source ? [...source.text].length : 0, format: source?.format ?? null, encoding: source?.encoding ?? null,
+    error_count: issues.filter((i) => i.severity === "error").length, warning_count: issues.filter((i) => i.severity === "warning").length,
+  });
+  if (!plan || !source || !meta) return { sourceFile: doc.sourceFile, tables, group: groupInputs };
+  tables.texts.push({ doc_id: doc.docId, text: source.text });
+
+  const sectionIds = new Map<Section, string>();
+  for (const { section, parent } of sectionsOf(plan)) {
+    const id = parent ? `${sectionIds.get(parent)}.${section.ordinal}` : `${doc.docId}:s${section.ordinal}`;
+    sectionIds.set(section, id);
+    tables.sections.push({
+      doc_id: doc.docId, section_id: id, parent_id: parent ? sectionIds.get(parent)! : null, level: section.level, ordinal: section.ordinal,
+      marker: section.marker, title: section.title, span_start: cp(section.position.start), span_end: cp(section.position.end),
+    });
+  }
+  flat.forEach(({ task, path }, i) => {
+    const taskId = `${doc.docId}:t${String(i + 1).padStart(3, "0")}`;
+    const titles = path.map((s) => s.title);
+    const c = classify(task.text, titles);
+    const time = timeExpressions(task.text);
+    const row: Row = {
+      task_id: taskId, doc_id: doc.docId, seq: i + 1, number: task.number, section_id: path.length ? sectionIds.get(path[path.length - 1])! : null,
+      section_path: intern(path.map((s) => `${s.marker ?? ""}${s.title}`).join(" / ") || null), text: task.text,
+      span_start: cp(task.position.start), span_end: cp(task.position.end), category: c.category, categories: c.categories, domain: c.domain,
+      deadline: task.deadline ?? time.deadline, requirement_id: null, frequency: time.frequency, category_evidence: intern(c.evidence.join("；") || null),
+    };
+    tables.tasks.push(row);
+    groupInputs.push({ taskId, docId: doc.docId, text: task.text, region: meta.regionCode ?? meta.region, year: meta.year });
+    // one row per unit and task: a unit listed twice keeps its strongest role (lead > participant > responsible)
+    const byUnit = new Map<string, Row>();
+    for (const phrase of task.units) {
+      for (const unit of phrase.units) {
+        const info = resolveUnit(unit.name, meta);
+        const existing = byUnit.get(info.unit);
+        if (existing) {
+          if (ROLE_RANK[phrase.role] > ROLE_RANK[existing.role as Role]) existing.role = phrase.role;
+          continue;
+        }
+        byUnit.set(info.unit, {
+          task_id: taskId, doc_id: doc.docId, unit_raw: intern(unit.name), unit: intern(info.unit), unit_kind: info.kind, role: phrase.role, blanket: info.blanket,
+          span_start: cp(unit.position.start), span_end: cp(unit.position.end),
+        });
+      }
+    }
+    tables.assignments.push(...byUnit.values());
+  });
+  return { sourceFile: doc.sourceFile, tables, group: groupInputs };
 }

@@ -7,10 +7,13 @@ import type { DuckDBAppender, DuckDBConnection } from "@duckdb/node-api";
 import type { Grouping } from "../enrich/requirements.ts";
 import { copyPartitioned } from "./partition.ts";
 import { SCHEMA, TABLE_NAMES, type Row, type TableName } from "./schema.ts";
-import { appendRow, loadTable, openDuckDB, writeTablesToParquet } from "./write.ts";
+import type { PackedTable } from "../prepare/packed.ts";
+import { appendColumns, appendRow, loadTable, openDuckDB, writeTablesToParquet } from "./write.ts";
 
 export interface RowSink {
   append(name: TableName, rows: Row[]): void;
+  /** The same rows as columns (loaders/prepare/packed.ts). */
+  appendPacked(name: TableName, table: PackedTable): void;
 }
 
 export class DuckDBSink implements RowSink {
@@ -40,6 +43,13 @@ export class DuckDBSink implements RowSink {
     if (!appender) throw new Error(`no appender for ${name}`);
     for (const row of rows) appendRow(appender, SCHEMA[name], row);
     this.counts[name] += rows.length;
+  }
+
+  appendPacked(name: TableName, table: PackedTable) {
+    const appender = this.appenders.get(name);
+    if (!appender) throw new Error(`no appender for ${name}`);
+    appendColumns(appender, SCHEMA[name], table.columns, table.length);
+    this.counts[name] += table.length;
   }
 
   /** Close the appenders, attach the requirement groups, and write Parquet (flat or Hive-partitioned). */

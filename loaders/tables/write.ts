@@ -47,6 +47,14 @@ export function appendRow(appender: DuckDBAppender, columns: Column[], row: Row)
   appender.endRow();
 }
 
+/** Rows given as columns (columns[k][r] is row r's value of column k). */
+export function appendColumns(appender: DuckDBAppender, columns: Column[], values: Row[string][][], length: number) {
+  for (let r = 0; r < length; r++) {
+    for (let k = 0; k < columns.length; k++) append(appender, columns[k], values[k][r]);
+    appender.endRow();
+  }
+}
+
 function append(appender: DuckDBAppender, c: Column, v: Row[string] | undefined) {
   if (v === null || v === undefined) return appender.appendNull();
   switch (c.type) {

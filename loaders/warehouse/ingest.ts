@@ -3,8 +3,11 @@
 // corpus, byte for byte. Documents stream into DuckDB as they are parsed (tables/sink.ts), duplicates
 // are reported on the document kept, the requirement groups are made over the whole corpus, and the
 // tables are published atomically (publish.ts).
-import { streamFiles, type ParsedDoc } from "../corpus.ts";
-import type { Kept } from "../duplicates.ts";
+import { DuplicateFinder, type Kept } from "../duplicates.ts";
+import type { Issue } from "../parse/types.ts";
+import { prepareFiles } from "../prepare/pool.ts";
+import type { DocSummary } from "../prepare/prepare.ts";
+import { pushRow, setValue, valueAt, type PackedRows } from "../prepare/packed.ts";
 import { TableBuilder } from "../tables/build.ts";
 import { DuckDBSink } from "../tables/sink.ts";
 import type { TableName } from "../tables/schema.ts";
@@ -19,35 +22,56 @@ export interface IngestSummary {
   manifest: WarehouseManifest;
 }
 
-/** Each document as it is parsed: kept (duplicateOf null) or a copy of the document kept. */
-export type OnDocument = (doc: ParsedDoc, index: number, duplicateOf: Kept | null) => void;
+/** Each document as it is prepared: kept (duplicateOf null) or a copy of the document kept. */
+export type OnDocument = (doc: DocSummary, index: number, duplicateOf: Kept | null) => void;
+
+export interface IngestOptions {
+  /** Worker threads (0: this thread); by default one per core when the corpus is large enough. */
+  workers?: number;
+}
 
 /** Parse `files` (sorted display paths, as findFiles gives them) into the claimed `output`. */
-export async function ingestInto(output: WarehouseOutput, files: string[], layout: Layout, onDoc?: OnDocument): Promise<IngestSummary> {
+export async function ingestInto(output: WarehouseOutput, files: string[], layout: Layout, onDoc?: OnDocument, options: IngestOptions = {}): Promise<IngestSummary> {
   const sink = await DuckDBSink.open();
   const builder = new TableBuilder(sink);
+  const finder = new DuplicateFinder();
   let failed = 0;
   let duplicates = 0;
-  await streamFiles(files, (doc, i, duplicateOf) => {
+  // whatever order they come in, the same copy of a duplicate is kept
+  await prepareFiles([...files].sort(), ({ summary, facts, rows }, i) => {
+    const { duplicateOf, nearDuplicate } = finder.checkFacts(facts);
     if (duplicateOf !== null) {
       duplicates++;
-      builder.addDuplicate(duplicateOf, doc.sourceFile);
+      builder.addDuplicate(duplicateOf, summary.sourceFile);
     } else {
-      if (doc.failure) failed++;
-      builder.add(doc);
+      if (summary.failure) failed++;
+      if (nearDuplicate) {
+        addIssue(rows, nearDuplicate);
+        summary.warnings++;
+      }
+      builder.addPacked(rows);
     }
-    onDoc?.(doc, i, duplicateOf);
-  });
+    onDoc?.(summary, i, duplicateOf);
+  }, options);
   const grouping = builder.group();
   const manifest = await output.publish(layout, (staging) => sink.finish(grouping, staging, { partition: layout === "partitioned" }));
   return { files: files.length, parsed: files.length - failed - duplicates, failed, duplicates, rows: { ...sink.counts }, manifest };
 }
 
+/** An issue found after the rows were made (a near-duplicate): its row, and the document's warning count. */
+function addIssue(rows: PackedRows, issue: Issue) {
+  const docs = rows.tables.documents;
+  pushRow("parse_issues", rows.tables.parse_issues, {
+    doc_id: valueAt("documents", docs, 0, "doc_id"), severity: issue.severity, code: issue.code, message: issue.message, span_start: null, span_end: null, source_file: rows.sourceFile,
+  });
+  if (issue.severity === "warning") setValue("documents", docs, 0, "warning_count", (valueAt("documents", docs, 0, "warning_count") as number) + 1);
+}
+
 /** Claim <out>, ingest `files` into it, and let it go. */
-export async function ingest(files: string[], out: string, layout: Layout = "flat", onDoc?: OnDocument): Promise<IngestSummary> {
+export async function ingest(files: string[], out: string, layout: Layout = "flat", onDoc?: OnDocument, options: IngestOptions = {}): Promise<IngestSummary> {
   const output = WarehouseOutput.claim(out);
   try {
-    return await ingestInto(output, files, layout, onDoc);
+    return await ingestInto(output, files, layout, onDoc, options);
   } finally {
     output.release();
   }

@@ -153,14 +153,23 @@ export async function streamFiles(input: string[], onDoc: (doc: ParsedDoc, index
   const finder = new DuplicateFinder();
   const files = [...input].sort(); // whatever order they come in, the same copy of a duplicate is kept
   for (let i = 0; i < files.length; i++) {
-    let doc: ParsedDoc;
-    try {
-      doc = await parseFile(files[i], readFileSync(files[i]));
-    } catch (e) {
-      doc = { docId: createHash("sha256").update(files[i]).digest("hex").slice(0, 16), sourceFile: files[i], source: null, plan: null, failure: { code: "unreadable-file", message: (e as Error).message }, duplicates: [] };
-    }
+    const doc = await parsePath(files[i]);
     onDoc(doc, i, finder.check(doc));
   }
+}
+
+/** Read and parse one file; a file that cannot be read is a failed document, not an exception. */
+export async function parsePath(sourceFile: string): Promise<ParsedDoc> {
+  try {
+    return await parseFile(sourceFile, readFileSync(sourceFile));
+  } catch (e) {
+    return failedDoc(sourceFile, "unreadable-file", (e as Error).message);
+  }
+}
+
+/** A document that could not be read or parsed at all, identified by its path. */
+export function failedDoc(sourceFile: string, code: string, message: string): ParsedDoc {
+  return { docId: createHash("sha256").update(sourceFile).digest("hex").slice(0, 16), sourceFile, source: null, plan: null, failure: { code, message }, duplicates: [] };
 }
 
 /** Parse files into documents kept in memory (small corpora, tests); duplicates are kept once. */

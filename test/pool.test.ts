@@ -59,8 +59,8 @@ describe("the prepare pool", () => {
     const order: string[] = [];
     const failures: string[] = [];
     await prepareFiles([...files, missing], (doc) => {
-      order.push(doc.summary.sourceFile);
-      if (doc.summary.failure) failures.push(`${doc.summary.sourceFile}: ${doc.summary.failure.code}`);
+      order.push(doc.rows.sourceFile);
+      if (doc.failure) failures.push(`${doc.rows.sourceFile}: ${doc.failure.code}`);
     }, { workers: 2 });
     expect(order).toEqual([...files, missing]);
     expect(failures).toEqual([`${missing}: unreadable-file`]);

@@ -34,11 +34,6 @@ export function pack(rows: DocumentRows): PackedRows {
   };
 }
 
-export function unpackTable(name: DocTable, table: PackedTable): Row[] {
-  const columns = SCHEMA[name];
-  return Array.from({ length: table.length }, (_, r) => Object.fromEntries(columns.map((c, k) => [c.name, table.columns[k][r]])));
-}
-
 export function unpackGroup(packed: PackedRows): GroupInput[] {
   const g = packed.group;
   return g.taskId.map((taskId, i) => ({ taskId, docId: g.docId[i], text: g.text[i], region: g.region[i], year: g.year[i] }));

@@ -4,7 +4,7 @@
 // not grow with the corpus.
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
-import { createHash } from "node:crypto";
+import { failedDoc } from "../corpus.ts";
 import { prepareDoc, prepareFile, type PreparedDoc } from "./prepare.ts";
 
 /** Below this many files, starting threads (each loads the gazetteer and dictionaries) costs more than it saves. */
@@ -36,7 +36,7 @@ export async function prepareFiles(files: string[], onPrepared: (doc: PreparedDo
     const submit = () => {
       while (next < files.length && pending.size < window) {
         const file = files[next];
-        pending.set(next, pool.run(file).catch((e: Error) => failedDoc(file, e)));
+        pending.set(next, pool.run(file).catch((e: Error) => workerFailed(file, e)));
         next++;
       }
     };
@@ -53,7 +53,6 @@ export async function prepareFiles(files: string[], onPrepared: (doc: PreparedDo
 }
 
 /** A worker that died on a file (out of memory, say) costs that file only: it is reported as failed. */
-function failedDoc(sourceFile: string, e: Error): PreparedDoc {
-  const docId = createHash("sha256").update(sourceFile).digest("hex").slice(0, 16);
-  return prepareDoc({ docId, sourceFile, source: null, plan: null, failure: { code: "internal-error", message: `the worker preparing this file failed: ${e.message}` }, duplicates: [] });
+function workerFailed(sourceFile: string, e: Error): PreparedDoc {
+  return prepareDoc(failedDoc(sourceFile, "internal-error", `the worker preparing this file failed: ${e.message}`));
 }

@@ -1,15 +1,27 @@
 // One file → everything the warehouse needs of it: read, parsed, enriched into rows, with the facts the
-// duplicate finder compares and a one-line summary for the command line. A pure function of the file's
-// path and bytes, so it can run in any worker thread (pool.ts) and the rows stay the same.
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { parseFile, type ParsedDoc } from "../corpus.ts";
+// duplicate finder compares. A pure function of the file's path and bytes, so it can run in any worker
+// thread (pool.ts) and the rows stay the same.
+import { parsePath, type ParsedDoc } from "../corpus.ts";
 import { duplicateFacts, type DuplicateFacts } from "../duplicates.ts";
-import { tasksOf } from "../parse/index.ts";
 import { documentRows } from "../tables/build.ts";
-import { pack, type PackedRows } from "./packed.ts";
+import { pack, valueAt, type PackedRows } from "./packed.ts";
 
-/** What the command line prints for a document. */
+export interface PreparedDoc {
+  failure: ParsedDoc["failure"];
+  facts: DuplicateFacts;
+  /** The document's rows, as columns (packed.ts). */
+  rows: PackedRows;
+}
+
+export async function prepareFile(sourceFile: string): Promise<PreparedDoc> {
+  return prepareDoc(await parsePath(sourceFile));
+}
+
+export function prepareDoc(doc: ParsedDoc): PreparedDoc {
+  return { failure: doc.failure, facts: duplicateFacts(doc), rows: pack(documentRows(doc)) };
+}
+
+/** What the command line prints for a document: read from its documents row. */
 export interface DocSummary {
   docId: string;
   sourceFile: string;
@@ -21,28 +33,10 @@ export interface DocSummary {
   warnings: number;
 }
 
-export interface PreparedDoc {
-  summary: DocSummary;
-  facts: DuplicateFacts;
-  /** The document's rows, as columns (packed.ts). */
-  rows: PackedRows;
-}
-
-export async function prepareFile(sourceFile: string): Promise<PreparedDoc> {
-  let doc: ParsedDoc;
-  try {
-    doc = await parseFile(sourceFile, readFileSync(sourceFile));
-  } catch (e) {
-    doc = { docId: createHash("sha256").update(sourceFile).digest("hex").slice(0, 16), sourceFile, source: null, plan: null, failure: { code: "unreadable-file", message: (e as Error).message }, duplicates: [] };
-  }
-  return prepareDoc(doc);
-}
-
-export function prepareDoc(doc: ParsedDoc): PreparedDoc {
-  const plan = doc.plan;
-  const summary: DocSummary = {
-    docId: doc.docId, sourceFile: doc.sourceFile, failure: doc.failure, region: plan?.meta.region ?? null, year: plan?.meta.year ?? null,
-    layout: plan?.layout ?? "none", tasks: plan ? tasksOf(plan).length : 0, warnings: plan ? plan.issues.filter((x) => x.severity === "warning").length : 0,
+export function summaryOf({ failure, rows }: PreparedDoc): DocSummary {
+  const column = (name: string) => valueAt("documents", rows.tables.documents, 0, name);
+  return {
+    docId: column("doc_id") as string, sourceFile: rows.sourceFile, failure, region: column("region") as string | null, year: column("year") as number | null,
+    layout: column("layout") as string, tasks: column("task_count") as number, warnings: column("warning_count") as number,
   };
-  return { summary, facts: duplicateFacts(doc), rows: pack(documentRows(doc)) };
 }

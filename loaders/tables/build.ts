@@ -10,7 +10,7 @@ import { sectionsOf, tasksOf } from "../parse/index.ts";
 import type { Role, Section } from "../parse/types.ts";
 import type { Row, Tables } from "./schema.ts";
 import type { RowSink } from "./sink.ts";
-import { unpackGroup, unpackTable, type PackedRows } from "../prepare/packed.ts";
+import { unpackGroup, type PackedRows } from "../prepare/packed.ts";
 
 /** UTF-16 offset → Unicode code point offset (what DuckDB's substring and Python count). */
 function codePoints(text: string): (offset: number) => number {
@@ -85,17 +85,11 @@ export class TableBuilder {
     this.addRows(documentRows(doc));
   }
 
-  /** A document's rows as columns, made where it was parsed (a worker thread): a sink takes the columns as they are. */
+  /** A document's rows as columns, made where it was parsed (a worker thread), straight into the sink. */
   addPacked(packed: PackedRows) {
-    const group = unpackGroup(packed);
-    if (this.sink) {
-      const empty = { documents: [], sections: [], tasks: [], assignments: [], parse_issues: [], texts: [] };
-      this.byFile.push({ sourceFile: packed.sourceFile, tables: empty, group });
-      for (const name of Object.keys(packed.tables) as (keyof PackedRows["tables"])[]) this.sink.appendPacked(name, packed.tables[name]);
-      return;
-    }
-    const tables = Object.fromEntries(Object.entries(packed.tables).map(([name, t]) => [name, unpackTable(name as keyof PackedRows["tables"], t)])) as DocumentRows["tables"];
-    this.addRows({ sourceFile: packed.sourceFile, tables, group });
+    if (!this.sink) throw new Error("rows as columns go to a sink (TableBuilder(sink)); add documents with add() otherwise");
+    this.byFile.push({ sourceFile: packed.sourceFile, tables: { documents: [], sections: [], tasks: [], assignments: [], parse_issues: [], texts: [] }, group: unpackGroup(packed) });
+    for (const name of Object.keys(packed.tables) as (keyof PackedRows["tables"])[]) this.sink.appendPacked(name, packed.tables[name]);
   }
 
   /** A document's rows, made where it was parsed. */

@@ -6,7 +6,8 @@
 import { DuplicateFinder, type Kept } from "../duplicates.ts";
 import type { Issue } from "../parse/types.ts";
 import { prepareFiles } from "../prepare/pool.ts";
-import type { DocSummary } from "../prepare/prepare.ts";
+import { summaryOf, type DocSummary } from "../prepare/prepare.ts";
+import type { Grouping } from "../enrich/requirements.ts";
 import { pushRow, setValue, valueAt, type PackedRows } from "../prepare/packed.ts";
 import { TableBuilder } from "../tables/build.ts";
 import { DuckDBSink } from "../tables/sink.ts";
@@ -20,6 +21,9 @@ export interface IngestSummary {
   duplicates: number;
   rows: Record<TableName, number>;
   manifest: WarehouseManifest;
+  /** Where the time went: reading, parsing and enriching (with the rows into DuckDB), grouping, writing Parquet. */
+  seconds: { prepare: number; group: number; write: number };
+  grouping: Grouping["stats"];
 }
 
 /** Each document as it is prepared: kept (duplicateOf null) or a copy of the document kept. */
@@ -38,24 +42,25 @@ export async function ingestInto(output: WarehouseOutput, files: string[], layou
   let failed = 0;
   let duplicates = 0;
   // whatever order they come in, the same copy of a duplicate is kept
-  await prepareFiles([...files].sort(), ({ summary, facts, rows }, i) => {
-    const { duplicateOf, nearDuplicate } = finder.checkFacts(facts);
+  const started = performance.now();
+  await prepareFiles([...files].sort(), (prepared, i) => {
+    const { duplicateOf, nearDuplicate } = finder.checkFacts(prepared.facts);
     if (duplicateOf !== null) {
       duplicates++;
-      builder.addDuplicate(duplicateOf, summary.sourceFile);
+      builder.addDuplicate(duplicateOf, prepared.rows.sourceFile);
     } else {
-      if (summary.failure) failed++;
-      if (nearDuplicate) {
-        addIssue(rows, nearDuplicate);
-        summary.warnings++;
-      }
-      builder.addPacked(rows);
+      if (prepared.failure) failed++;
+      if (nearDuplicate) addIssue(prepared.rows, nearDuplicate);
+      builder.addPacked(prepared.rows);
     }
-    onDoc?.(summary, i, duplicateOf);
+    onDoc?.(summaryOf(prepared), i, duplicateOf);
   }, options);
+  const prepared = performance.now();
   const grouping = builder.group();
+  const grouped = performance.now();
   const manifest = await output.publish(layout, (staging) => sink.finish(grouping, staging, { partition: layout === "partitioned" }));
-  return { files: files.length, parsed: files.length - failed - duplicates, failed, duplicates, rows: { ...sink.counts }, manifest };
+  const seconds = { prepare: (prepared - started) / 1000, group: (grouped - prepared) / 1000, write: (performance.now() - grouped) / 1000 };
+  return { files: files.length, parsed: files.length - failed - duplicates, failed, duplicates, rows: { ...sink.counts }, manifest, seconds, grouping: grouping.stats };
 }
 
 /** An issue found after the rows were made (a near-duplicate): its row, and the document's warning count. */

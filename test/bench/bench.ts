@@ -17,12 +17,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { listFiles, parseFiles } from "../../loaders/corpus.ts";
-import { DuplicateFinder } from "../../loaders/duplicates.ts";
-import { defaultWorkers, prepareFiles } from "../../loaders/prepare/pool.ts";
+import { defaultWorkers } from "../../loaders/prepare/pool.ts";
+import { ingest } from "../../loaders/warehouse/ingest.ts";
 import { groupAllPairs, groupRequirements, type GroupInput, type Grouping } from "../../loaders/enrich/requirements.ts";
 import { allCounties, parsePlan } from "../../loaders/parse/index.ts";
-import { buildTables, TableBuilder } from "../../loaders/tables/build.ts";
-import { DuckDBSink } from "../../loaders/tables/sink.ts";
+import { buildTables } from "../../loaders/tables/build.ts";
 import { readSource } from "../../loaders/read/index.ts";
 import { render, specOf, type LayoutName, type PlanSpec, type SpecTask } from "../support/render.ts";
 
@@ -170,38 +169,24 @@ async function measure(n: number, keep: boolean): Promise<Run> {
   const bytes = await generateCorpus(n, corpus);
   const files = listFiles([corpus]);
   const speed = await parseSpeed(files);
-  // as `zwgk ingest` does (loaders/warehouse/ingest.ts): prepared in worker threads, rows streamed into DuckDB
+  // `zwgk ingest` itself: worker threads read, parse and enrich; rows stream into DuckDB; Parquet
   const workers = defaultWorkers();
-  const t0 = performance.now();
-  const sink = await DuckDBSink.open();
-  const builder = new TableBuilder(sink);
-  const finder = new DuplicateFinder();
-  let failed = 0;
-  await prepareFiles(files, ({ summary, facts, rows }) => {
-    if (finder.checkFacts(facts).duplicateOf !== null) return;
-    if (summary.failure) failed++;
-    builder.addPacked(rows);
-  }, { workers });
-  const t1 = performance.now();
-  const grouping = builder.group();
-  const t2 = performance.now();
-  await sink.finish(grouping, join(work, "out"));
-  const t3 = performance.now();
+  const summary = await ingest(files, join(work, "out"), "flat", undefined, { workers });
   if (!keep) rmSync(work, { recursive: true, force: true });
   return {
     docs: n,
-    tasks: sink.counts.tasks,
+    tasks: summary.rows.tasks,
     bytes,
     ...speed,
     workers,
-    prepare_s: (t1 - t0) / 1000,
-    parquet_s: (t3 - t2) / 1000,
-    ingest_s: (t1 - t0 + (t3 - t2)) / 1000,
-    group_s: (t2 - t1) / 1000,
-    distinct_texts: grouping.stats.distinct,
-    candidates: grouping.stats.candidates,
+    prepare_s: summary.seconds.prepare,
+    parquet_s: summary.seconds.write,
+    ingest_s: summary.seconds.prepare + summary.seconds.write,
+    group_s: summary.seconds.group,
+    distinct_texts: summary.grouping.distinct,
+    candidates: summary.grouping.candidates,
     peak_rss_mb: process.resourceUsage().maxRSS / 1024,
-    failed,
+    failed: summary.failed,
   };
 }
 

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findFiles } from "../loaders/corpus.ts";
+import { CACHE_FOLDER } from "../loaders/prepare/cache.ts";
 import { SEEDS, SEEDS_DIR } from "./helpers.ts";
 import { CAN_RUN_UNPRIVILEGED, startZwgk, zwgk, zwgkAsUser, zwgkWith } from "./support/zwgk.ts";
 
@@ -30,6 +31,11 @@ async function counts(out: string): Promise<{ docs: number; tasks: number; orpha
 }
 
 /** A pid that belonged to a process which has ended. */
+/** What an ingest left in a folder beside the warehouse (a staging folder, a lock); the cache is meant to stay. */
+function leftovers(out: string): string[] {
+  return readdirSync(out).filter((f) => f.startsWith(".") && f !== CACHE_FOLDER);
+}
+
 function deadPid(): number {
   const child = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
   return Number(child.stdout);
@@ -57,7 +63,7 @@ describe("an ingest is swapped in whole, or not at all", () => {
     expect(manifest.run).toMatch(/^[0-9a-f]{16}$/);
     expect(Object.keys(manifest.tables)).toEqual(TABLES);
     expect(manifest.tables.tasks).toMatchObject({ path: "tasks.parquet", rows: 236, files: 1 });
-    expect(readdirSync(out).sort()).toEqual(["zwgk-manifest.json", ...TABLES.map((t) => `${t}.parquet`)].sort());
+    expect(readdirSync(out).sort()).toEqual([CACHE_FOLDER, "zwgk-manifest.json", ...TABLES.map((t) => `${t}.parquet`)].sort()); // the cache stays, for the next ingest
     // the same corpus gives the same run id
     const again = join(tmp, "manifest-again");
     await zwgk("ingest", full, "--out", again, "--quiet");
@@ -96,7 +102,7 @@ describe("an ingest is swapped in whole, or not at all", () => {
     const repaired = await zwgk("ingest", small, "--out", out, "--quiet");
     expect(repaired.code).toBe(0);
     expect(await counts(out)).toEqual(smallCounts);
-    expect(readdirSync(out).filter((f) => f.startsWith("."))).toEqual([]);
+    expect(leftovers(out)).toEqual([]);
   });
 
   it("leaves the last warehouse as it was when interrupted with Ctrl-C", async () => {
@@ -120,7 +126,7 @@ describe("an ingest is swapped in whole, or not at all", () => {
     });
     expect(code).toBe(130);
     expect(await counts(out)).toEqual(before);
-    expect(readdirSync(out).filter((f) => f.startsWith("."))).toEqual([]); // no staging folder, no lock
+    expect(leftovers(out)).toEqual([]); // no staging folder, no lock
   });
 
   it("with --partition over flat tables, replaces them: no old table shadows the new ones", async () => {
@@ -235,7 +241,7 @@ describe("a fault of the tool itself", () => {
     const r = await zwgkWith({ NODE_OPTIONS: `--import=${pathToFileURL(inject).href}` }, "ingest", "seeds", "--out", out, "--quiet");
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/zwgk: internal error — this is a fault of zwgk, not of your files.*\n.*TypeError: injected fault/);
-    expect(readdirSync(out).filter((f) => f.startsWith("."))).toEqual([]);
+    expect(leftovers(out)).toEqual([]);
     expect((await counts(out)).tasks).toBe(236);
   });
 });

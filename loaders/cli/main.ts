@@ -13,11 +13,12 @@ import { WarehouseError, WarehouseOutput } from "../warehouse/publish.ts";
 const USAGE = `zwgk — compare government-affairs-openness plans (政务公开工作要点)
 
 Usage:
-  zwgk ingest <file-or-folder>... --out <dir> [--partition] [--quiet] [--workers N]
+  zwgk ingest <file-or-folder>... --out <dir> [--partition] [--quiet] [--workers N] [--no-cache]
       Parse every plan given (.txt .md .html .docx; UTF-8, UTF-16 or GB18030) and write one Parquet
       file per table into <dir>. --partition writes <table>/province=…/year=…/ folders instead.
       --workers: threads that read and parse (default: one per core; 0 parses in the main thread);
-      the tables are the same whatever the number.
+      the tables are the same whatever the number. A second ingest into the same <dir> parses only new
+      and changed files (kept in <dir>/.zwgk-cache, made again when zwgk changes); --no-cache parses all.
   zwgk query <dir> "<SQL>" [--json | --csv] [--unsafe]
       Run DuckDB SQL over the tables of <dir> (each table is a view by its name). Queries only read, and
       only the files of <dir>; --unsafe runs any SQL with your own rights (COPY, ATTACH, read_csv of any file).
@@ -66,7 +67,7 @@ function parse(args: string[], options: Options) {
 }
 
 async function ingest(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { out: { type: "string", short: "o" }, partition: { type: "boolean" }, quiet: { type: "boolean", short: "q" }, workers: { type: "string" } });
+  const { values, positionals } = parse(args, { out: { type: "string", short: "o" }, partition: { type: "boolean" }, quiet: { type: "boolean", short: "q" }, workers: { type: "string" }, "no-cache": { type: "boolean" } });
   if (positionals.length === 0) throw new UsageError("ingest needs at least one file or folder");
   if (!values.out) throw new UsageError("ingest needs --out <dir>");
   if (values.workers !== undefined && !/^\d{1,3}$/.test(values.workers as string)) throw new UsageError("--workers takes a number of threads (0 parses in the main thread)");
@@ -119,11 +120,11 @@ async function ingestWith(output: WarehouseOutput, files: string[], faults: Walk
       process.stderr.write(`\r[${"#".repeat(done)}${".".repeat(width - done)}] ${i + 1}/${files.length}`);
       if (i + 1 === files.length) process.stderr.write("\n");
     }
-  }, { workers: values.workers === undefined ? undefined : Number(values.workers) });
+  }, { workers: values.workers === undefined ? undefined : Number(values.workers), cache: values["no-cache"] ? false : undefined });
   const { rows, failed, duplicates, parsed } = summary;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
-    `${files.length} files: ${parsed} parsed, ${failed} failed${duplicates ? `, ${duplicates} duplicates kept once` : ""}${unread.length ? `, ${unread.length} paths unreadable` : ""}; ` +
+    `${files.length} files: ${parsed} parsed, ${failed} failed${duplicates ? `, ${duplicates} duplicates kept once` : ""}${summary.reused ? ` (${summary.reused} unchanged, read from the cache)` : ""}${unread.length ? `, ${unread.length} paths unreadable` : ""}; ` +
       `${rows.tasks} tasks, ${rows.assignments} unit assignments, ${rows.requirements} requirements; ` +
       `${rows.parse_issues} parse issues; written to ${displayPath(output.dir)}/ (run ${summary.manifest.run}) in ${seconds}s`,
   );

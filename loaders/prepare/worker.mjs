@@ -2,8 +2,10 @@
 import { register } from "tsx/esm/api";
 
 register();
-const { prepareFile } = await import("./prepare.ts");
+const { prepareRead } = await import("./prepare.ts");
+const { PrepareCache } = await import("./cache.ts");
 
-export default function prepare(sourceFile) {
-  return prepareFile(sourceFile);
+/** One file read by the calling thread (pool.ts: PrepareTask): parsed, enriched, kept in the cache. */
+export default function prepare({ sourceFile, bytes, key, cacheDir }) {
+  return prepareRead({ sourceFile, bytes, key }, cacheDir === null ? null : new PrepareCache(cacheDir));
 }

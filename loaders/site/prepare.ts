@@ -12,6 +12,8 @@ import { writeSearchIndex, type SearchIndexSummary } from "./search.ts";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const SITE_DIR = join(ROOT, ".zwgk-cache", "site");
+/** Prepared documents kept between builds (the site folder is made anew each time): a rebuild parses only changed plans. */
+const PREPARED_DIR = join(ROOT, ".zwgk-cache", "prepared");
 
 export interface Manifest {
   corpus: string;
@@ -31,7 +33,7 @@ export const REQUIREMENT_PAGES = 200;
 
 export async function prepareSite(corpus = process.env.ZWGK_CORPUS || join(ROOT, "seeds")): Promise<Manifest> {
   rmSync(SITE_DIR, { recursive: true, force: true });
-  const ingested = await ingest(listFiles([corpus]), SITE_DIR); // the same function, and so the same files, as `zwgk ingest`
+  const ingested = await ingest(listFiles([corpus]), SITE_DIR, "flat", undefined, { cache: PREPARED_DIR }); // the same function, and so the same files, as `zwgk ingest`
   const conn = await openWarehouse(SITE_DIR);
   const list = async (sql: string) => (await runQuery(conn, sql)).rows.map((r) => Object.values(r)[0]);
   const manifest: Manifest = {

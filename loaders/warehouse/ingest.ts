@@ -3,8 +3,10 @@
 // corpus, byte for byte. Documents stream into DuckDB as they are parsed (tables/sink.ts), duplicates
 // are reported on the document kept, the requirement groups are made over the whole corpus, and the
 // tables are published atomically (publish.ts).
+import { join } from "node:path";
 import { DuplicateFinder, type Kept } from "../duplicates.ts";
 import type { Issue } from "../parse/types.ts";
+import { CACHE_FOLDER, PrepareCache } from "../prepare/cache.ts";
 import { prepareFiles } from "../prepare/pool.ts";
 import { summaryOf, type DocSummary } from "../prepare/prepare.ts";
 import type { Grouping } from "../enrich/requirements.ts";
@@ -19,6 +21,10 @@ export interface IngestSummary {
   parsed: number;
   failed: number;
   duplicates: number;
+  /** Worker threads that parsed (0: the calling thread). */
+  workers: number;
+  /** Files read back from the cache of an earlier ingest (unchanged path and bytes), not parsed again. */
+  reused: number;
   rows: Record<TableName, number>;
   manifest: WarehouseManifest;
   /** Where the time went: reading, parsing and enriching (with the rows into DuckDB), grouping, writing Parquet. */
@@ -30,8 +36,13 @@ export interface IngestSummary {
 export type OnDocument = (doc: DocSummary, index: number, duplicateOf: Kept | null) => void;
 
 export interface IngestOptions {
-  /** Worker threads (0: this thread); by default one per core when the corpus is large enough. */
+  /** Worker threads (0: this thread); by default one per core when there are enough files to parse. */
   workers?: number;
+  /**
+   * Where prepared documents are kept between runs (prepare/cache.ts): by default <out>/.zwgk-cache, so
+   * that an ingest into the same folder parses only new and changed files; false: no cache.
+   */
+  cache?: string | false;
 }
 
 /** Parse `files` (sorted display paths, as findFiles gives them) into the claimed `output`. */
@@ -41,9 +52,14 @@ export async function ingestInto(output: WarehouseOutput, files: string[], layou
   const finder = new DuplicateFinder();
   let failed = 0;
   let duplicates = 0;
+  let reused = 0;
+  const cache = options.cache === false ? null : PrepareCache.inside(options.cache ?? join(output.dir, CACHE_FOLDER));
+  const used = new Set<string>();
   // whatever order they come in, the same copy of a duplicate is kept
   const started = performance.now();
-  await prepareFiles([...files].sort(), (prepared, i) => {
+  const { workers } = await prepareFiles([...files].sort(), (prepared, i) => {
+    if (prepared.reused) reused++;
+    if (prepared.key !== null) used.add(prepared.key);
     const { duplicateOf, nearDuplicate } = finder.checkFacts(prepared.facts);
     if (duplicateOf !== null) {
       duplicates++;
@@ -54,13 +70,14 @@ export async function ingestInto(output: WarehouseOutput, files: string[], layou
       builder.addPacked(prepared.rows);
     }
     onDoc?.(summaryOf(prepared), i, duplicateOf);
-  }, options);
+  }, { workers: options.workers, cacheDir: cache?.dir ?? null });
   const prepared = performance.now();
   const grouping = builder.group();
   const grouped = performance.now();
   const manifest = await output.publish(layout, (staging) => sink.finish(grouping, staging, { partition: layout === "partitioned" }));
+  cache?.prune(used); // entries of files removed or changed since, and of other versions of the code
   const seconds = { prepare: (prepared - started) / 1000, group: (grouped - prepared) / 1000, write: (performance.now() - grouped) / 1000 };
-  return { files: files.length, parsed: files.length - failed - duplicates, failed, duplicates, rows: { ...sink.counts }, manifest, seconds, grouping: grouping.stats };
+  return { files: files.length, parsed: files.length - failed - duplicates, failed, duplicates, workers, reused, rows: { ...sink.counts }, manifest, seconds, grouping: grouping.stats };
 }
 
 /** An issue found after the rows were made (a near-duplicate): its row, and the document's warning count. */

@@ -7,6 +7,8 @@
 //     process on the same bytes: TextDecoder plus one regular-expression scan for the plan's markers;
 //   - ingest as `zwgk ingest` runs it (worker threads read, parse and enrich; rows stream into DuckDB;
 //     Parquet), recurring-requirement grouping, peak memory; the same at 2N, and the time ratio;
+//   - incremental ingest: the plans of the newest year added to a warehouse of the others, whose
+//     prepared documents the cache holds; its time against the full run's;
 //   - the baseline: a true all-pairs grouping (every distinct task text against every other, the same
 //     similarity and thresholds) on a subset, its time projected to N's distinct texts by its quadratic
 //     cost, and the agreement between the two groupings on the subset (Rand index over task pairs).
@@ -17,7 +19,6 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { listFiles, parseFiles } from "../../loaders/corpus.ts";
-import { defaultWorkers } from "../../loaders/prepare/pool.ts";
 import { ingest } from "../../loaders/warehouse/ingest.ts";
 import { groupAllPairs, groupRequirements, type GroupInput, type Grouping } from "../../loaders/enrich/requirements.ts";
 import { allCounties, parsePlan } from "../../loaders/parse/index.ts";
@@ -63,17 +64,20 @@ async function seedSpecs(): Promise<PlanSpec[]> {
   return specs;
 }
 
-export async function generateCorpus(n: number, dir: string): Promise<number> {
+/** Writes N plans into `dir`; returns their bytes and each file's year (file i is plan-00000i.txt). */
+export async function generateCorpus(n: number, dir: string): Promise<{ bytes: number; years: number[] }> {
   const specs = await seedSpecs();
   const counties = allCounties().filter((c) => c.parentCity);
   const random = rng(20260101 + n);
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
   mkdirSync(dir, { recursive: true });
   let bytes = 0;
+  const years: number[] = [];
   for (let i = 0; i < n; i++) {
     const base = specs[i % specs.length];
     const county = pick(counties);
     const year = 2016 + Math.floor(random() * 10);
+    years.push(year);
     const own = county.region.slice(-1); // 县 / 区 / 市
     const renameUnit = (u: string) => (/^[县区市]/.test(u) && u[0] !== own && !u.startsWith("市直") ? own + u.slice(1) : u);
     let number = 0;
@@ -110,7 +114,7 @@ export async function generateCorpus(n: number, dir: string): Promise<number> {
     writeFileSync(file, text);
     bytes += Buffer.byteLength(text);
   }
-  return bytes;
+  return { bytes, years };
 }
 
 interface Run {
@@ -128,6 +132,8 @@ interface Run {
   candidates: number;
   peak_rss_mb: number;
   failed: number;
+  /** Re-ingest after a new year's plans were added (the rest unchanged), into the folder holding the rest. */
+  incremental: { year: number; new_files: number; reused: number; workers: number; seconds: number; steps: { prepare: number; group: number; write: number } } | null;
 }
 
 /** The plan's markers (一、 （一） 1.), the scan the reference makes over every byte. */
@@ -163,30 +169,42 @@ async function parseSpeed(files: string[]) {
   return { parse_mb_per_s: parse, reference_mb_per_s: reference };
 }
 
-async function measure(n: number, keep: boolean): Promise<Run> {
+async function measure(n: number, keep: boolean, incremental: boolean): Promise<Run> {
   const work = mkdtempSync(join(tmpdir(), `zwgk-bench-${n}-`));
   const corpus = join(work, "corpus");
-  const bytes = await generateCorpus(n, corpus);
-  const files = listFiles([corpus]);
+  const { bytes, years } = await generateCorpus(n, corpus);
+  const files = listFiles([corpus]); // plan-000000.txt … in the order generated
   const speed = await parseSpeed(files);
-  // `zwgk ingest` itself: worker threads read, parse and enrich; rows stream into DuckDB; Parquet
-  const workers = defaultWorkers();
-  const summary = await ingest(files, join(work, "out"), "flat", undefined, { workers });
+  // `zwgk ingest` itself: worker threads read, parse and enrich; rows stream into DuckDB; Parquet; the cache written
+  const summary = await ingest(files, join(work, "out"));
+  const peak = process.resourceUsage().maxRSS / 1024;
+  // a new year's plans added to last year's warehouse: the earlier years are read back from the cache
+  let again: Run["incremental"] = null;
+  if (incremental) {
+    const newest = Math.max(...years);
+    const earlier = files.filter((_, i) => years[i] !== newest);
+    const out = join(work, "incremental");
+    await ingest(earlier, out);
+    const t0 = performance.now();
+    const next = await ingest(files, out);
+    again = { year: newest, new_files: files.length - earlier.length, reused: next.reused, workers: next.workers, seconds: (performance.now() - t0) / 1000, steps: next.seconds };
+  }
   if (!keep) rmSync(work, { recursive: true, force: true });
   return {
     docs: n,
     tasks: summary.rows.tasks,
     bytes,
     ...speed,
-    workers,
+    workers: summary.workers,
     prepare_s: summary.seconds.prepare,
     parquet_s: summary.seconds.write,
     ingest_s: summary.seconds.prepare + summary.seconds.write,
     group_s: summary.seconds.group,
     distinct_texts: summary.grouping.distinct,
     candidates: summary.grouping.candidates,
-    peak_rss_mb: process.resourceUsage().maxRSS / 1024,
+    peak_rss_mb: peak,
     failed: summary.failed,
+    incremental: again,
   };
 }
 
@@ -230,10 +248,10 @@ function child(args: string[]): unknown {
 
 async function main() {
   const { values } = parseArgs({
-    options: { docs: { type: "string", default: "1000" }, json: { type: "boolean" }, keep: { type: "boolean" }, child: { type: "string" }, baseline: { type: "string" }, "baseline-docs": { type: "string", default: "300" } },
+    options: { docs: { type: "string", default: "1000" }, json: { type: "boolean" }, keep: { type: "boolean" }, child: { type: "string" }, incremental: { type: "boolean" }, baseline: { type: "string" }, "baseline-docs": { type: "string", default: "300" } },
   });
   if (values.child) {
-    console.log(JSON.stringify(await measure(Number(values.child), Boolean(values.keep))));
+    console.log(JSON.stringify(await measure(Number(values.child), Boolean(values.keep), Boolean(values.incremental))));
     return;
   }
   if (values.baseline) {
@@ -243,7 +261,7 @@ async function main() {
   const n = Number(values.docs);
   if (!Number.isInteger(n) || n < 1) throw new Error("--docs must be a positive integer");
   const keep = values.keep ? ["--keep"] : [];
-  const run1 = child(["--child", String(n), ...keep]) as Run;
+  const run1 = child(["--child", String(n), "--incremental", ...keep]) as Run;
   const run2 = child(["--child", String(2 * n), ...keep]) as Run;
   const base = child(["--baseline", String(Math.min(n, Number(values["baseline-docs"])))]) as Awaited<ReturnType<typeof baseline>>;
   const total1 = run1.ingest_s + run1.group_s;
@@ -264,6 +282,10 @@ async function main() {
     total_s: round(total1),
     peak_rss_mb: Math.round(run1.peak_rss_mb),
     scaling_ratio: round(total2 / total1),
+    incremental_new_files: run1.incremental!.new_files,
+    incremental_reused: run1.incremental!.reused,
+    incremental_s: round(run1.incremental!.seconds),
+    incremental_share: round(run1.incremental!.seconds / total1, 3),
     baseline_kind: "all-pairs",
     baseline_projected_s: round(projected),
     baseline_speedup: round(projected / run1.group_s),
@@ -278,6 +300,8 @@ async function main() {
     console.log(`  grouping ${result.group_s}s  (${run1.distinct_texts} distinct texts, ${run1.candidates} candidate pairs)`);
     console.log(`  total    ${result.total_s}s = ${result.mb_per_s} MB/s end to end; peak RSS ${result.peak_rss_mb} MB`);
     console.log(`  at 2N    ingest ${round(run2.ingest_s)}s + grouping ${round(run2.group_s)}s, peak ${Math.round(run2.peak_rss_mb)} MB: time ratio 2N/N = ${result.scaling_ratio}`);
+    const inc = run1.incremental!;
+    console.log(`  re-ingest with ${inc.year}'s ${inc.new_files} plans added to the other ${inc.reused} (read from the cache): ${result.incremental_s}s = ${round(result.incremental_share * 100, 1)}% of the full run (prepare ${round(inc.steps.prepare)}s, grouping ${round(inc.steps.group)}s, parquet ${round(inc.steps.write)}s)`);
     console.log(`  baseline all pairs on ${base.docs} plans (${base.distinct_texts} distinct texts, ${base.pairs} pairs): ${round(base.all_pairs_s)}s, indexed ${round(base.indexed_s, 3)}s; agreement (Rand) ${result.baseline_agreement}`);
     console.log(`           projected to ${run1.distinct_texts} distinct texts: ${result.baseline_projected_s}s = ${result.baseline_speedup}× the indexed grouping's ${result.group_s}s`);
   }

@@ -40,7 +40,9 @@ export default {
     { name: "数据", path: "/data" },
   ],
   dynamicPaths: [
-    ...manifest.docs.map((d) => `/plans/${d}`),
+    // the plan viewer (/plans/view?doc=…) reads one file per plan, copied as it is (loaders/site/pages.ts);
+    // /plans/<doc_id> stays a link to it (loaders/site/redirects.ts, after the build)
+    ...manifest.docs.map((d) => `/plan-data/${d}.json`),
     ...manifest.regions.map((r) => `/regions/${r}`),
     ...manifest.years.map((y) => `/reports/${y}`),
     ...manifest.requirements.map((r) => `/requirements/${r}`),

@@ -146,15 +146,38 @@ describe.skipIf(skipBrowser)("the dashboard in Chromium", () => {
     const tasks = JSON.parse(readFileSync(join(ROOT, ".zwgk-cache/site/manifest.json"), "utf8")).docs as string[];
     expect(tasks).toHaveLength(SEEDS.length);
     for (const doc of m.docs) {
-      const data = JSON.parse(readFileSync(join(ROOT, `.zwgk-cache/site/pages/plans/${doc}.json`), "utf8"));
-      const { page, problems, bytes } = await visit(browser, `${base}/plans/${doc}`, `plan-${data.meta.region}-${data.meta.year}`);
-      weights[`/plans/${doc}`] = bytes;
+      const data = JSON.parse(readFileSync(join(ROOT, `src/plan-data/${doc}.json`), "utf8"));
+      const { page, problems, bytes } = await visit(browser, `${base}/plans/view?doc=${doc}`, `plan-${data.meta.region}-${data.meta.year}`);
+      weights[`/plans/view?doc=${doc}`] = bytes;
+      expect(await page.locator("h1").first().innerText()).toBe(data.meta.title);
       expect(problems).toEqual([]);
       expect(await page.locator(".task").count()).toBe(data.meta.task_count);
       expect(await page.locator(".issue").count()).toBe(data.issues.length);
       expect(await page.locator(".tag.lead, .tag.participant, .tag.responsible").count()).toBe(data.assignments.length);
       expect(bytes).toBeLessThan(PAGE_BUDGET);
       await page.context().close();
+    }
+  });
+
+  it("keeps /plans/<doc_id> leading to the plan, and says so when an address names no plan", { timeout: 120_000 }, async () => {
+    const doc = m.docs[1];
+    const data = JSON.parse(readFileSync(join(ROOT, `src/plan-data/${doc}.json`), "utf8"));
+    const { page, problems } = await visit(browser, `${base}/plans/${doc}`, "plan-deep-link");
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(`/plans/view?doc=${doc}`);
+    expect(await page.locator("h1").first().innerText()).toBe(data.meta.title);
+    expect(await page.locator(".task").count()).toBe(data.meta.task_count);
+    expect(problems).toEqual([]);
+    await page.context().close();
+    for (const wrong of ["0123456789abcdef", "<script>"]) {
+      const missing = await visit(browser, `${base}/plans/view?doc=${encodeURIComponent(wrong)}`, "plan-missing");
+      expect(await missing.page.locator("h1").first().innerText()).toBe("没有找到这份规划");
+      expect(await missing.page.locator("#observablehq-main .lead").innerText()).toContain(wrong);
+      expect(await missing.page.locator(".task, h2").filter({ visible: true }).count()).toBe(0);
+      // the one request that fails is the plan file asked for, when the id is well formed (and the console says so)
+      const asked = missing.problems.filter((p) => p.includes("/plan-data/0123456789abcdef.json"));
+      expect(asked).toHaveLength(wrong === "<script>" ? 0 : 1);
+      expect(missing.problems.filter((p) => !asked.includes(p) && !(asked.length && /status of 404/.test(p)))).toEqual([]);
+      await missing.page.context().close();
     }
   });
 
@@ -212,7 +235,7 @@ describe.skipIf(skipBrowser)("the dashboard in Chromium", () => {
       await page.locator(".zwgk-search-count").first().waitFor({ timeout: 10_000 });
       await page.waitForTimeout(200);
       const hrefs = await page.locator("#observablehq-search-results li.zwgk-plan-result a").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
-      const listed = hrefs.map((h) => h.replace(/^.*\/plans\//, "")).sort();
+      const listed = hrefs.map((h) => h.replace(/^.*\/plans\/view\?doc=/, "")).sort();
       const expected = q.includes(" ") ? holding(q.split(" ")[0]).filter((d) => holding(q.split(" ")[1]).includes(d)) : holding(q);
       expect(listed, q).toEqual(expected);
       found[q] = listed.length;
@@ -225,7 +248,8 @@ describe.skipIf(skipBrowser)("the dashboard in Chromium", () => {
     await box.fill("规范性文件库");
     await page.locator("li.zwgk-plan-result a").first().waitFor();
     await page.locator("li.zwgk-plan-result a").first().click();
-    await page.waitForURL(/\/plans\//);
+    await page.waitForURL(/\/plans\/view\?doc=[0-9a-f]{16}$/);
+    await page.locator(".task").first().waitFor();
     await page.screenshot({ path: join(SHOTS, "search-opened.png") });
     expect(problems).toEqual([]);
     await page.context().close();
@@ -271,7 +295,7 @@ describe.skipIf(skipBrowser)("the dashboard in Chromium", () => {
       ["plans/", async (page) => {
         await page.locator("#observablehq-main form input[type=search]").fill("英德");
       }],
-      [`plans/${doc}`, async (page) => {
+      [`plans/view?doc=${doc}`, async (page) => {
         await page.locator("label", { hasText: "同省同年" }).first().click();
       }],
     ];
@@ -365,10 +389,10 @@ describe.skipIf(skipBrowser)("the dashboard in Chromium", () => {
     const hostileManifest = manifest();
     const { server: s2, base: b2 } = await serveDir(output);
     try {
-      const pages = ["", "categories", "requirements", "workload", "gaps", ...hostileManifest.docs.map((d: string) => `plans/${d}`)];
+      const pages = ["", "categories", "requirements", "workload", "gaps", ...hostileManifest.docs.map((d: string) => `plans/view?doc=${d}`)];
       let shownAsText = 0;
       for (const path of pages) {
-        const { page, problems } = await visit(browser, `${b2}/${path}`, `hostile-${path.replace("/", "-") || "index"}`);
+        const { page, problems } = await visit(browser, `${b2}/${path}`, `hostile-${path.replace(/[/?=]/g, "-") || "index"}`);
         expect(problems, path).toEqual([]);
         expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
         expect(await page.locator("#observablehq-main img[src=x], #observablehq-main iframe, #observablehq-main b[onmouseover]").count()).toBe(0);

@@ -1,10 +1,12 @@
-// The data of the parameterized pages (one per plan, region, year and recurring requirement), computed
-// for the whole corpus in a few queries and split into one file per page. The page loaders in src/
-// only copy these files: a corpus of thousands of plans must not start a process and a database per page.
+// The data of the parameterized pages (one per region, year and recurring requirement) and of the plan
+// viewer (one file per plan), computed for the whole corpus in a few queries and split into one file per
+// page. The page loaders in src/ only copy these files, and the plan files are copied as they are: a
+// corpus of thousands of plans must not start a process, a database or a Framework page per plan.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { charDiff } from "../enrich/diff.ts";
+import { sqlString } from "../tables/write.ts";
 import { runQuery } from "../warehouse/index.ts";
 
 type Row = Record<string, unknown>;
@@ -40,34 +42,43 @@ export interface PageKeys {
   requirements: string[];
 }
 
-export async function writePages(conn: DuckDBConnection, dir: string, keys: PageKeys) {
-  await writePlanPages(conn, join(dir, "plans"), keys);
+/** Plans read per batch of this many (doc_id ranges), so a national corpus is never held whole. */
+const PLAN_BATCH = 1000;
+
+export async function writePages(conn: DuckDBConnection, { pages: dir, plans }: { pages: string; plans: string }, keys: PageKeys) {
+  await writePlanData(conn, plans, keys);
   await writeRegionPages(conn, join(dir, "regions"), keys);
   await writeReportPages(conn, join(dir, "reports"), keys);
   await writeRequirementPages(conn, join(dir, "requirements"), keys);
 }
 
-async function writePlanPages(conn: DuckDBConnection, dir: string, keys: PageKeys) {
+/** <dir>/<doc_id>.json for every plan: what the plan viewer shows, its normalised text included. */
+async function writePlanData(conn: DuckDBConnection, dir: string, keys: PageKeys) {
   const pages = new Set(keys.requirements);
-  const meta = groupBy(await all(conn, "SELECT * EXCLUDE (sha256) FROM documents"), "doc_id");
-  const sections = groupBy(await all(conn, "SELECT doc_id, section_id, parent_id, level, marker, title, span_start FROM sections ORDER BY doc_id, span_start"), "doc_id");
-  const tasks = groupBy(await all(conn, "SELECT * FROM plan_tasks ORDER BY doc_id, seq"), "doc_id");
-  const assignments = groupBy(await all(conn, "SELECT doc_id, task_id, unit_raw, unit, unit_kind, role, blanket FROM assignments ORDER BY doc_id, task_id, span_start"), "doc_id");
-  const issues = groupBy(await all(conn, "SELECT doc_id, severity, code, message, span_start, span_end FROM parse_issues ORDER BY doc_id, span_start NULLS FIRST, code"), "doc_id");
-  const gaps = groupBy(await all(conn, "SELECT * FROM plan_gaps ORDER BY doc_id, peer, gap_type, peer_share DESC NULLS LAST, item"), "doc_id");
-  const workload = groupBy(await all(conn, "SELECT doc_id, unit, unit_kind, blanket, led, participated, responsible, tasks, round(weighted_load, 3) AS weighted_load FROM unit_workload ORDER BY doc_id, blanket, weighted_load DESC, unit"), "doc_id");
-  const texts = new Map((await all(conn, "SELECT doc_id, text FROM texts")).map((r) => [r.doc_id as string, r.text as string]));
-  for (const doc of keys.docs) {
-    write(dir, `${doc}.json`, {
-      meta: { doc_id: doc, ...meta.get(doc)?.[0] },
-      sections: sections.get(doc) ?? [],
-      tasks: (tasks.get(doc) ?? []).map((t) => ({ ...t, requirement_page: pages.has(t.requirement_id as string) })),
-      assignments: assignments.get(doc) ?? [],
-      issues: issues.get(doc) ?? [],
-      gaps: gaps.get(doc) ?? [],
-      workload: workload.get(doc) ?? [],
-    });
-    write(dir, `${doc}.txt`, texts.get(doc) ?? "");
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < keys.docs.length; i += PLAN_BATCH) {
+    const batch = keys.docs.slice(i, i + PLAN_BATCH); // sorted by doc_id (prepare.ts)
+    const within = `doc_id BETWEEN ${sqlString(batch[0])} AND ${sqlString(batch[batch.length - 1])}`;
+    const meta = groupBy(await all(conn, `SELECT * EXCLUDE (sha256) FROM documents WHERE ${within}`), "doc_id");
+    const sections = groupBy(await all(conn, `SELECT doc_id, section_id, parent_id, level, marker, title, span_start FROM sections WHERE ${within} ORDER BY doc_id, span_start`), "doc_id");
+    const tasks = groupBy(await all(conn, `SELECT * FROM plan_tasks WHERE ${within} ORDER BY doc_id, seq`), "doc_id");
+    const assignments = groupBy(await all(conn, `SELECT doc_id, task_id, unit_raw, unit, unit_kind, role, blanket FROM assignments WHERE ${within} ORDER BY doc_id, task_id, span_start`), "doc_id");
+    const issues = groupBy(await all(conn, `SELECT doc_id, severity, code, message, span_start, span_end FROM parse_issues WHERE ${within} ORDER BY doc_id, span_start NULLS FIRST, code`), "doc_id");
+    const gaps = groupBy(await all(conn, `SELECT * FROM plan_gaps WHERE ${within} ORDER BY doc_id, peer, gap_type, peer_share DESC NULLS LAST, item`), "doc_id");
+    const workload = groupBy(await all(conn, `SELECT doc_id, unit, unit_kind, blanket, led, participated, responsible, tasks, round(weighted_load, 3) AS weighted_load FROM unit_workload WHERE ${within} ORDER BY doc_id, blanket, weighted_load DESC, unit`), "doc_id");
+    const texts = new Map((await all(conn, `SELECT doc_id, text FROM texts WHERE ${within}`)).map((r) => [r.doc_id as string, r.text as string]));
+    for (const doc of batch) {
+      write(dir, `${doc}.json`, {
+        meta: { doc_id: doc, ...meta.get(doc)?.[0] },
+        sections: sections.get(doc) ?? [],
+        tasks: (tasks.get(doc) ?? []).map((t) => ({ ...t, requirement_page: pages.has(t.requirement_id as string) })),
+        assignments: assignments.get(doc) ?? [],
+        issues: issues.get(doc) ?? [],
+        gaps: gaps.get(doc) ?? [],
+        workload: workload.get(doc) ?? [],
+        text: texts.get(doc) ?? "",
+      });
+    }
   }
 }
 

@@ -8,6 +8,11 @@ const SHOWN = 50;
 /** Up to this many plans holding every bigram, each is checked for the words as typed; beyond, the list is "at most". */
 const CHECKED = 200;
 const cache = new Map();
+/** The plan viewer's address for a plan (src/plans/view.md). */
+const planUrl = (id) => {
+  const url = new URL(`plans/view?doc=${encodeURIComponent(id)}`, ROOT);
+  return url.pathname + url.search;
+};
 const json = (name) => {
   if (!cache.has(name)) cache.set(name, fetch(new URL(`search-index/${name}.json`, ROOT)).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`search index ${name}: ${r.status}`)))));
   return cache.get(name);
@@ -66,7 +71,7 @@ function start() {
     if (ask !== asked || input.value !== query) return; // a newer query is on its way
     const pages = [...results.querySelectorAll("ol > li")].map((li) => li.outerHTML.replace(" observablehq-link-active", ""));
     const plans = result?.plans ?? [];
-    const items = plans.slice(0, SHOWN).map((p) => `<li class="observablehq-link zwgk-plan-result"><a href="${escape(new URL(`plans/${p.id}`, ROOT).pathname)}"><span>${escape(p.title)}</span></a></li>`);
+    const items = plans.slice(0, SHOWN).map((p) => `<li class="observablehq-link zwgk-plan-result"><a href="${escape(planUrl(p.id))}"><span>${escape(p.title)}</span></a></li>`);
     const all = [...items, ...pages];
     if (all.length) all[0] = all[0].replace('class="observablehq-link', 'class="observablehq-link observablehq-link-active');
     const head = result === null ? "请输入至少两个字" : `${result.checked ? "" : "至多 "}${plans.length} 份规划${plans.length > SHOWN ? `（列出前 ${SHOWN} 份）` : ""}${pages.length ? `，${pages.length} 个页面` : ""}`;

@@ -25,6 +25,9 @@ WHERE d.task_count > 0;
 CREATE OR REPLACE VIEW search_folded AS
 SELECT doc_idx, doc_id, regexp_replace(lower(text), '[\s\pP\pS]+', '', 'g') AS folded FROM search_entries;
 
+-- (The characters are split into a list once: substr(folded, i, 2) walks the UTF-8 text from its start
+-- each time, quadratic in a plan's length — 30 s instead of 0.2 s for 300 plans.)
 CREATE OR REPLACE VIEW search_bigrams AS
-SELECT DISTINCT f.doc_idx, substr(f.folded, r.i::INTEGER, 2) AS bigram
-FROM search_folded f, LATERAL range(1, length(f.folded)) r(i);
+WITH chars AS (SELECT doc_idx, string_split(folded, '') AS c FROM search_folded)
+SELECT DISTINCT doc_idx, bigram
+FROM (SELECT doc_idx, unnest(list_transform(range(1, len(c)), i -> c[i] || c[i + 1])) AS bigram FROM chars);

@@ -40,10 +40,10 @@ export default {
     { name: "数据", path: "/data" },
   ],
   dynamicPaths: [
-    // the plan viewer (/plans/view?doc=…) reads one file per plan, copied as it is (loaders/site/pages.ts);
-    // /plans/<doc_id> stays a link to it (loaders/site/redirects.ts, after the build)
+    // the plan and region viewers (/plans/view?doc=…, /regions/view?code=…) read one file per item, copied
+    // as it is (loaders/site/pages.ts); /plans/<doc_id> and /regions/<code> lead to them (loaders/site/redirects.ts)
     ...manifest.docs.map((d) => `/plan-data/${d}.json`),
-    ...manifest.regions.map((r) => `/regions/${r}`),
+    ...manifest.regions.map((r) => `/region-data/${r}.json`),
     ...manifest.years.map((y) => `/reports/${y}`),
     ...manifest.requirements.map((r) => `/requirements/${r}`),
     ...(manifest.search?.files ?? []).map((f) => `/search-index/${f}.json`),

@@ -159,7 +159,7 @@ describe.skipIf(skipBrowser)("the dashboard in Chromium", () => {
     }
   });
 
-  it("keeps /plans/<doc_id> leading to the plan, and says so when an address names no plan", { timeout: 120_000 }, async () => {
+  it("keeps /plans/<doc_id> and /regions/<code> leading to the plan and the region, and says so when an address names none", { timeout: 120_000 }, async () => {
     const doc = m.docs[1];
     const data = JSON.parse(readFileSync(join(ROOT, `src/plan-data/${doc}.json`), "utf8"));
     const { page, problems } = await visit(browser, `${base}/plans/${doc}`, "plan-deep-link");
@@ -168,6 +168,15 @@ describe.skipIf(skipBrowser)("the dashboard in Chromium", () => {
     expect(await page.locator(".task").count()).toBe(data.meta.task_count);
     expect(problems).toEqual([]);
     await page.context().close();
+    const region = m.regions[0];
+    const shown = await visit(browser, `${base}/regions/${region}`, "region-deep-link");
+    expect(new URL(shown.page.url()).search).toBe(`?code=${region}`);
+    expect(await shown.page.locator("h1").first().innerText()).toBe(JSON.parse(readFileSync(join(ROOT, `src/region-data/${region}.json`), "utf8")).region);
+    expect(shown.problems).toEqual([]);
+    await shown.page.context().close();
+    const nowhere = await visit(browser, `${base}/regions/view?code=999999`, "region-missing");
+    expect(await nowhere.page.locator("h1").first().innerText()).toBe("没有找到这个地区");
+    await nowhere.page.context().close();
     for (const wrong of ["0123456789abcdef", "<script>"]) {
       const missing = await visit(browser, `${base}/plans/view?doc=${encodeURIComponent(wrong)}`, "plan-missing");
       expect(await missing.page.locator("h1").first().innerText()).toBe("没有找到这份规划");
@@ -182,13 +191,14 @@ describe.skipIf(skipBrowser)("the dashboard in Chromium", () => {
   });
 
   it("opens every region, report and requirement page without errors", { timeout: 180_000 }, async () => {
-    const paths = [...m.regions.map((r) => `regions/${r}`), ...m.years.map((y) => `reports/${y}`), ...m.requirements.slice(0, 5).map((r) => `requirements/${r}`)];
+    const paths = [...m.regions.map((r) => `regions/view?code=${r}`), ...m.years.map((y) => `reports/${y}`), ...m.requirements.slice(0, 5).map((r) => `requirements/${r}`)];
     for (const path of paths) {
-      const { page, problems, bytes } = await visit(browser, `${base}/${path}`, path.replace("/", "-"));
+      const { page, problems, bytes } = await visit(browser, `${base}/${path}`, path.replace(/[/?=]/g, "-"));
       weights[`/${path}`] = bytes;
       expect(problems, path).toEqual([]);
       if (path.startsWith("reports/")) expect(await page.locator("#observablehq-main svg").count()).toBeGreaterThan(0);
       if (path.startsWith("requirements/")) expect(await page.locator(".wording").count()).toBeGreaterThan(1);
+      if (path.startsWith("regions/")) expect(await page.locator("#observablehq-main .lead a").count()).toBeGreaterThan(0);
       expect(bytes).toBeLessThan(PAGE_BUDGET);
       await page.context().close();
     }

@@ -1,5 +1,5 @@
-// The data of the parameterized pages (one per region, year and recurring requirement) and of the plan
-// viewer (one file per plan), computed for the whole corpus in a few queries and split into one file per
+// The data of the parameterized pages (one per year and recurring requirement) and of the plan and region
+// viewers (one file per plan, one per region), computed for the whole corpus in a few queries and split into one file per
 // page. The page loaders in src/ only copy these files, and the plan files are copied as they are: a
 // corpus of thousands of plans must not start a process, a database or a Framework page per plan.
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -42,12 +42,19 @@ export interface PageKeys {
   requirements: string[];
 }
 
-/** Plans read per batch of this many (doc_id ranges), so a national corpus is never held whole. */
+/** Plans (or regions) read per batch of this many (ranges of ids), so a national corpus is never held whole. */
 const PLAN_BATCH = 1000;
 
-export async function writePages(conn: DuckDBConnection, { pages: dir, plans }: { pages: string; plans: string }, keys: PageKeys) {
+/** Where the files go: the pages' (copied by their loaders) and the viewers' (copied by Framework as they are). */
+export interface PageFolders {
+  pages: string;
+  plans: string;
+  regions: string;
+}
+
+export async function writePages(conn: DuckDBConnection, { pages: dir, plans, regions }: PageFolders, keys: PageKeys) {
   await writePlanData(conn, plans, keys);
-  await writeRegionPages(conn, join(dir, "regions"), keys);
+  await writeRegionData(conn, regions, keys);
   await writeReportPages(conn, join(dir, "reports"), keys);
   await writeRequirementPages(conn, join(dir, "requirements"), keys);
 }
@@ -82,13 +89,19 @@ async function writePlanData(conn: DuckDBConnection, dir: string, keys: PageKeys
   }
 }
 
-async function writeRegionPages(conn: DuckDBConnection, dir: string, keys: PageKeys) {
-  const plans = groupBy(await all(conn, "SELECT region_code, doc_id, region, title, year, status, issuer, doc_number, issue_date, parent_city, province, task_count FROM documents WHERE task_count > 0 ORDER BY region_code, year, doc_id"), "region_code");
-  const categories = groupBy(await all(conn, "SELECT region_code, year, doc_id, category, category_label, category_ord, task_count, share FROM category_matrix ORDER BY region_code, year, category_ord"), "region_code");
-  const diff = groupBy(await all(conn, "SELECT region_code, year, prev_year, status, requirement_id, label FROM plan_diff ORDER BY region_code, year, status, requirement_id"), "region_code");
-  for (const code of keys.regions) {
-    const list = plans.get(code) ?? [];
-    write(dir, `${code}.json`, { region: list[0]?.region ?? code, code, plans: list, categories: categories.get(code) ?? [], diff: diff.get(code) ?? [] });
+/** <dir>/<region_code>.json for every region: its plans, their categories by year, and what changed year to year. */
+async function writeRegionData(conn: DuckDBConnection, dir: string, keys: PageKeys) {
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < keys.regions.length; i += PLAN_BATCH) {
+    const batch = keys.regions.slice(i, i + PLAN_BATCH); // sorted by code (prepare.ts)
+    const within = `region_code BETWEEN ${sqlString(batch[0])} AND ${sqlString(batch[batch.length - 1])}`;
+    const plans = groupBy(await all(conn, `SELECT region_code, doc_id, region, title, year, status, issuer, doc_number, issue_date, parent_city, province, task_count FROM documents WHERE task_count > 0 AND ${within} ORDER BY region_code, year, doc_id`), "region_code");
+    const categories = groupBy(await all(conn, `SELECT region_code, year, doc_id, category, category_label, category_ord, task_count, share FROM category_matrix WHERE ${within} ORDER BY region_code, year, category_ord`), "region_code");
+    const diff = groupBy(await all(conn, `SELECT region_code, year, prev_year, status, requirement_id, label FROM plan_diff WHERE ${within} ORDER BY region_code, year, status, requirement_id`), "region_code");
+    for (const code of batch) {
+      const list = plans.get(code) ?? [];
+      write(dir, `${code}.json`, { region: list[0]?.region ?? code, code, plans: list, categories: categories.get(code) ?? [], diff: diff.get(code) ?? [] });
+    }
   }
 }
 

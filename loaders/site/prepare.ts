@@ -1,7 +1,7 @@
 // Before the dashboard builds: ingest the corpus once (seeds/, or the folder in ZWGK_CORPUS) into
 // .zwgk-cache/site/ — the tables as Parquet and a manifest of the pages to build — so that every data
-// loader reads the same warehouse and nothing is parsed twice. The files there are one per plan (the plan
-// viewer's data) and the search index are written straight into src/ (PLAN_DATA_DIR, SEARCH_DIR), where
+// loader reads the same warehouse and nothing is parsed twice. The files there are one per plan and one per
+// region (the viewers' data) and the search index are written straight into src/ (PLAN_DATA_DIR, …), where
 // Framework copies them as they are: tens of thousands of files, no process or page per file.
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -16,6 +16,8 @@ export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const SITE_DIR = join(ROOT, ".zwgk-cache", "site");
 /** One file per plan, read by the plan viewer (src/plans/view.md): src/plan-data/<doc_id>.json. */
 export const PLAN_DATA_DIR = join(ROOT, "src", "plan-data");
+/** One file per region, read by the region viewer (src/regions/view.md): src/region-data/<region_code>.json. */
+export const REGION_DATA_DIR = join(ROOT, "src", "region-data");
 /** The site search's index (loaders/site/search.ts): src/search-index/. */
 export const SEARCH_DIR = join(ROOT, "src", "search-index");
 /** Prepared documents kept between builds (the site folder is made anew each time): a rebuild parses only changed plans. */
@@ -38,7 +40,7 @@ export interface Manifest {
 export const REQUIREMENT_PAGES = 200;
 
 export async function prepareSite(corpus = process.env.ZWGK_CORPUS || join(ROOT, "seeds")): Promise<Manifest> {
-  for (const dir of [SITE_DIR, PLAN_DATA_DIR, SEARCH_DIR]) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [SITE_DIR, PLAN_DATA_DIR, REGION_DATA_DIR, SEARCH_DIR]) rmSync(dir, { recursive: true, force: true });
   const ingested = await ingest(listFiles([corpus]), SITE_DIR, "flat", undefined, { cache: PREPARED_DIR }); // the same function, and so the same files, as `zwgk ingest`
   const conn = await openWarehouse(SITE_DIR);
   const list = async (sql: string) => (await runQuery(conn, sql)).rows.map((r) => Object.values(r)[0]);
@@ -53,7 +55,7 @@ export async function prepareSite(corpus = process.env.ZWGK_CORPUS || join(ROOT,
   };
   // the site search's sharded bigram index (Framework's own page search cuts Chinese into whole clauses)
   manifest.search = await writeSearchIndex(conn, SEARCH_DIR);
-  await writePages(conn, { pages: join(SITE_DIR, "pages"), plans: PLAN_DATA_DIR }, manifest);
+  await writePages(conn, { pages: join(SITE_DIR, "pages"), plans: PLAN_DATA_DIR, regions: REGION_DATA_DIR }, manifest);
   conn.closeSync();
   writeFileSync(join(SITE_DIR, "manifest.json"), JSON.stringify(manifest, null, 1));
   return manifest;

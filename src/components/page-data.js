@@ -1,0 +1,24 @@
+// The data of one plan or one region, for their viewers (src/plans/view.md, src/regions/view.md): the
+// file the prepare step writes per plan and per region (loaders/site/pages.ts), fetched by the id in the
+// page's URL. A national corpus has tens of thousands of plans and thousands of regions: one viewer each,
+// reading one file per item, rather than a built page per item.
+
+const ROOT = new URL("../../", import.meta.url); // this module is served from /_import/components/
+
+/** The plan `docId` names (a 16-digit hex doc_id), or null when it is malformed or no plan has it. */
+export function loadPlan(docId) {
+  return load("plan-data", docId, /^[0-9a-f]{16}$/);
+}
+
+/** The region `code` names (a GB/T 2260 code), or null when it is malformed or no region has it. */
+export function loadRegion(code) {
+  return load("region-data", code, /^\d{6,12}$/);
+}
+
+async function load(folder, id, pattern) {
+  if (!id || !pattern.test(id)) return null;
+  const response = await fetch(new URL(`${folder}/${id}.json`, ROOT));
+  if (response.status === 404) return null;
+  if (!response.ok) throw new Error(`${folder}/${id}.json: HTTP ${response.status}`);
+  return response.json();
+}

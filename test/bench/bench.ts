@@ -1,4 +1,4 @@
-// The benchmark: `npm run bench -- --docs N [--json] [--keep]`.
+// The benchmark: `npm run bench -- --docs N [--json] [--keep] [--site]`.
 //
 // Generates a synthetic corpus of N plans from the seeds' content — real county names from the
 // gazetteer, years 2016–2025, and the edits real plans show (tasks dropped, added, reworded, reordered,
@@ -11,7 +11,9 @@
 //     prepared documents the cache holds; its time against the full run's;
 //   - the baseline: a true all-pairs grouping (every distinct task text against every other, the same
 //     similarity and thresholds) on a subset, its time projected to N's distinct texts by its quadratic
-//     cost, and the agreement between the two groupings on the subset (Rand index over task pairs).
+//     cost, and the agreement between the two groupings on the subset (Rand index over task pairs);
+//   - with --site, the dashboard built from the N plans: build time, pages, and the heaviest page a
+//     reader's browser loads (test/bench/site.ts).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -24,6 +26,7 @@ import { groupAllPairs, groupRequirements, type GroupInput, type Grouping } from
 import { allCounties, parsePlan } from "../../loaders/parse/index.ts";
 import { buildTables } from "../../loaders/tables/build.ts";
 import { readSource } from "../../loaders/read/index.ts";
+import { measureSite, type SiteRun } from "./site.ts";
 import { render, specOf, type LayoutName, type PlanSpec, type SpecTask } from "../support/render.ts";
 
 const SELF = fileURLToPath(import.meta.url);
@@ -133,6 +136,8 @@ interface Run {
   peak_rss_mb: number;
   failed: number;
   /** Re-ingest after a new year's plans were added (the rest unchanged), into the folder holding the rest. */
+  /** The dashboard built from the corpus (--site). */
+  site: SiteRun | null;
   incremental: { year: number; new_files: number; reused: number; workers: number; seconds: number; steps: { prepare: number; group: number; write: number } } | null;
 }
 
@@ -169,7 +174,7 @@ async function parseSpeed(files: string[]) {
   return { parse_mb_per_s: parse, reference_mb_per_s: reference };
 }
 
-async function measure(n: number, keep: boolean, incremental: boolean): Promise<Run> {
+async function measure(n: number, keep: boolean, incremental: boolean, site: boolean): Promise<Run> {
   const work = mkdtempSync(join(tmpdir(), `zwgk-bench-${n}-`));
   const corpus = join(work, "corpus");
   const { bytes, years } = await generateCorpus(n, corpus);
@@ -189,8 +194,10 @@ async function measure(n: number, keep: boolean, incremental: boolean): Promise<
     const next = await ingest(files, out);
     again = { year: newest, new_files: files.length - earlier.length, reused: next.reused, workers: next.workers, seconds: (performance.now() - t0) / 1000, steps: next.seconds };
   }
+  const built = site ? await measureSite(corpus, join(work, "site")) : null;
   if (!keep) rmSync(work, { recursive: true, force: true });
   return {
+    site: built,
     docs: n,
     tasks: summary.rows.tasks,
     bytes,
@@ -248,10 +255,10 @@ function child(args: string[]): unknown {
 
 async function main() {
   const { values } = parseArgs({
-    options: { docs: { type: "string", default: "1000" }, json: { type: "boolean" }, keep: { type: "boolean" }, child: { type: "string" }, incremental: { type: "boolean" }, baseline: { type: "string" }, "baseline-docs": { type: "string", default: "300" } },
+    options: { docs: { type: "string", default: "1000" }, json: { type: "boolean" }, keep: { type: "boolean" }, child: { type: "string" }, incremental: { type: "boolean" }, site: { type: "boolean" }, baseline: { type: "string" }, "baseline-docs": { type: "string", default: "300" } },
   });
   if (values.child) {
-    console.log(JSON.stringify(await measure(Number(values.child), Boolean(values.keep), Boolean(values.incremental))));
+    console.log(JSON.stringify(await measure(Number(values.child), Boolean(values.keep), Boolean(values.incremental), Boolean(values.site))));
     return;
   }
   if (values.baseline) {
@@ -261,7 +268,7 @@ async function main() {
   const n = Number(values.docs);
   if (!Number.isInteger(n) || n < 1) throw new Error("--docs must be a positive integer");
   const keep = values.keep ? ["--keep"] : [];
-  const run1 = child(["--child", String(n), "--incremental", ...keep]) as Run;
+  const run1 = child(["--child", String(n), "--incremental", ...(values.site ? ["--site"] : []), ...keep]) as Run;
   const run2 = child(["--child", String(2 * n), ...keep]) as Run;
   const base = child(["--baseline", String(Math.min(n, Number(values["baseline-docs"])))]) as Awaited<ReturnType<typeof baseline>>;
   const total1 = run1.ingest_s + run1.group_s;
@@ -290,6 +297,7 @@ async function main() {
     baseline_projected_s: round(projected),
     baseline_speedup: round(projected / run1.group_s),
     baseline_agreement: round(base.agreement, 4),
+    ...(run1.site ? { ...run1.site, site_build_s: round(run1.site.site_build_s), site_mb: round(run1.site.site_mb), heaviest_page_kb: run1.site.heaviest_page_kb === null ? null : round(run1.site.heaviest_page_kb, 1) } : {}),
     detail: { n: run1, two_n: run2, baseline: base },
   };
   if (values.json) console.log(JSON.stringify(result));
@@ -304,6 +312,11 @@ async function main() {
     console.log(`  re-ingest with ${inc.year}'s ${inc.new_files} plans added to the other ${inc.reused} (read from the cache): ${result.incremental_s}s = ${round(result.incremental_share * 100, 1)}% of the full run (prepare ${round(inc.steps.prepare)}s, grouping ${round(inc.steps.group)}s, parquet ${round(inc.steps.write)}s)`);
     console.log(`  baseline all pairs on ${base.docs} plans (${base.distinct_texts} distinct texts, ${base.pairs} pairs): ${round(base.all_pairs_s)}s, indexed ${round(base.indexed_s, 3)}s; agreement (Rand) ${result.baseline_agreement}`);
     console.log(`           projected to ${run1.distinct_texts} distinct texts: ${result.baseline_projected_s}s = ${result.baseline_speedup}× the indexed grouping's ${result.group_s}s`);
+    const site = run1.site;
+    if (site) {
+      console.log(`  site     built in ${round(site.site_build_s)}s: ${site.site_pages} pages, ${site.site_addresses} short addresses, ${site.site_files} files, ${round(site.site_mb)} MB`);
+      console.log(`           heaviest of ${site.pages_weighed} pages weighed in Chromium: ${site.heaviest_page_kb === null ? "not weighed (no Chromium)" : `${round(site.heaviest_page_kb, 1)} kB, ${site.heaviest_page}`}`);
+    }
   }
 }
 

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 
 interface Manifest {
   search?: { files: string[] };
+  lists?: string[];
   docs: string[];
   regions: string[];
   years: number[];
@@ -47,5 +48,6 @@ export default {
     ...manifest.years.map((y) => `/reports/${y}`),
     ...manifest.requirements.map((r) => `/requirements/${r}`),
     ...(manifest.search?.files ?? []).map((f) => `/search-index/${f}.json`),
+    ...(manifest.lists ?? []).map((f) => `/plan-lists/${f}.json`),
   ],
 };

@@ -4,7 +4,10 @@ import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { openWarehouse, runQuery } from "../warehouse/index.ts";
 import { MANIFEST } from "../warehouse/publish.ts";
+import { columnsOf } from "./columns.ts";
 import { prepareSite, SITE_DIR, type Manifest } from "./prepare.ts";
+
+export { columnsOf };
 
 let opened: Promise<{ conn: DuckDBConnection; manifest: Manifest }> | null = null;
 
@@ -30,6 +33,11 @@ export function emitJson(value: unknown) {
 /** A page's data as plain rows: a JSON array of objects, selected from a warehouse view. */
 export async function emitRows(sql: string) {
   emitJson(await rows(sql));
+}
+
+/** A page's data as columns (columnsOf), selected from a warehouse view: for tables that grow with the corpus. */
+export async function emitColumns(sql: string) {
+  emitJson(columnsOf(await rows(sql)));
 }
 
 /** The value of --name=value given to a parameterized loader. */

@@ -7,6 +7,7 @@ import { basename, join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { charDiff } from "../enrich/diff.ts";
 import { sqlString } from "../tables/write.ts";
+import { columnsOf } from "./columns.ts";
 import { runQuery } from "../warehouse/index.ts";
 
 type Row = Record<string, unknown>;
@@ -50,13 +51,50 @@ export interface PageFolders {
   pages: string;
   plans: string;
   regions: string;
+  lists: string;
 }
 
-export async function writePages(conn: DuckDBConnection, { pages: dir, plans, regions }: PageFolders, keys: PageKeys) {
+/** Up to this many plans, the plan and region indexes can list the whole corpus at once. */
+export const LIST_ALL = 2000;
+
+/** The plan lists the indexes fetch: one per province, and all plans while there are few (plan-lists/). */
+export interface PlanLists {
+  all: boolean;
+  provinces: { id: string; province: string | null; plans: number }[];
+}
+
+export async function writePages(conn: DuckDBConnection, { pages: dir, plans, regions, lists }: PageFolders, keys: PageKeys): Promise<PlanLists> {
+  const planLists = await writePlanLists(conn, lists);
   await writePlanData(conn, plans, keys);
   await writeRegionData(conn, regions, keys);
   await writeReportPages(conn, join(dir, "reports"), keys);
   await writeRequirementPages(conn, join(dir, "requirements"), keys);
+  return planLists;
+}
+
+/**
+ * <dir>/p<k>.json, the plans of each province as columns (view plan_list), <dir>/all.json of every plan
+ * while there are at most LIST_ALL, and <dir>/provinces.json naming them: the plan and region indexes
+ * fetch one province at a time, so a national corpus's index pages do not ship 30,000 rows.
+ */
+async function writePlanLists(conn: DuckDBConnection, dir: string): Promise<PlanLists> {
+  mkdirSync(dir, { recursive: true });
+  const plans = await all(conn, "SELECT * FROM plan_list ORDER BY province NULLS LAST, parent_city, region, year, doc_id");
+  const byProvince = new Map<string | null, Row[]>();
+  for (const p of plans) {
+    const key = (p.province as string | null) ?? null;
+    if (!byProvince.has(key)) byProvince.set(key, []);
+    byProvince.get(key)!.push(p);
+  }
+  const lists: PlanLists = { all: plans.length <= LIST_ALL, provinces: [] };
+  [...byProvince].forEach(([province, rows], k) => {
+    const id = `p${k}`;
+    write(dir, `${id}.json`, columnsOf(rows));
+    lists.provinces.push({ id, province, plans: rows.length });
+  });
+  if (lists.all) write(dir, "all.json", columnsOf(plans));
+  write(dir, "provinces.json", lists);
+  return lists;
 }
 
 /** <dir>/<doc_id>.json for every plan: what the plan viewer shows, its normalised text included. */

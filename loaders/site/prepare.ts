@@ -18,6 +18,8 @@ export const SITE_DIR = join(ROOT, ".zwgk-cache", "site");
 export const PLAN_DATA_DIR = join(ROOT, "src", "plan-data");
 /** One file per region, read by the region viewer (src/regions/view.md): src/region-data/<region_code>.json. */
 export const REGION_DATA_DIR = join(ROOT, "src", "region-data");
+/** The plan lists of the plan and region indexes, one per province (loaders/site/pages.ts): src/plan-lists/. */
+export const PLAN_LISTS_DIR = join(ROOT, "src", "plan-lists");
 /** The site search's index (loaders/site/search.ts): src/search-index/. */
 export const SEARCH_DIR = join(ROOT, "src", "search-index");
 /** Prepared documents kept between builds (the site folder is made anew each time): a rebuild parses only changed plans. */
@@ -32,6 +34,8 @@ export interface Manifest {
   years: number[];
   requirements: string[];
   failed: { source_file: string; code: string; message: string }[];
+  /** The plan lists' files (without .json), the site's dynamic paths. */
+  lists?: string[];
   /** The search index written beside the pages (its shard count gives the files to build). */
   search?: SearchIndexSummary;
 }
@@ -40,7 +44,7 @@ export interface Manifest {
 export const REQUIREMENT_PAGES = 200;
 
 export async function prepareSite(corpus = process.env.ZWGK_CORPUS || join(ROOT, "seeds")): Promise<Manifest> {
-  for (const dir of [SITE_DIR, PLAN_DATA_DIR, REGION_DATA_DIR, SEARCH_DIR]) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [SITE_DIR, PLAN_DATA_DIR, REGION_DATA_DIR, PLAN_LISTS_DIR, SEARCH_DIR]) rmSync(dir, { recursive: true, force: true });
   const ingested = await ingest(listFiles([corpus]), SITE_DIR, "flat", undefined, { cache: PREPARED_DIR }); // the same function, and so the same files, as `zwgk ingest`
   const conn = await openWarehouse(SITE_DIR);
   const list = async (sql: string) => (await runQuery(conn, sql)).rows.map((r) => Object.values(r)[0]);
@@ -55,7 +59,8 @@ export async function prepareSite(corpus = process.env.ZWGK_CORPUS || join(ROOT,
   };
   // the site search's sharded bigram index (Framework's own page search cuts Chinese into whole clauses)
   manifest.search = await writeSearchIndex(conn, SEARCH_DIR);
-  await writePages(conn, { pages: join(SITE_DIR, "pages"), plans: PLAN_DATA_DIR, regions: REGION_DATA_DIR }, manifest);
+  const lists = await writePages(conn, { pages: join(SITE_DIR, "pages"), plans: PLAN_DATA_DIR, regions: REGION_DATA_DIR, lists: PLAN_LISTS_DIR }, manifest);
+  manifest.lists = ["provinces", ...(lists.all ? ["all"] : []), ...lists.provinces.map((p) => p.id)];
   conn.closeSync();
   writeFileSync(join(SITE_DIR, "manifest.json"), JSON.stringify(manifest, null, 1));
   return manifest;

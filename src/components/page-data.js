@@ -3,6 +3,8 @@
 // page's URL. A national corpus has tens of thousands of plans and thousands of regions: one viewer each,
 // reading one file per item, rather than a built page per item.
 
+import {rowsOf} from "./columns.js";
+
 const ROOT = new URL("../../", import.meta.url); // this module is served from /_import/components/
 
 /** The plan `docId` names (a 16-digit hex doc_id), or null when it is malformed or no plan has it. */
@@ -21,4 +23,24 @@ async function load(folder, id, pattern) {
   if (response.status === 404) return null;
   if (!response.ok) throw new Error(`${folder}/${id}.json: HTTP ${response.status}`);
   return response.json();
+}
+
+/** The plan lists of the plan and region indexes (loaders/site/pages.ts writePlanLists): which there are. */
+export async function planLists() {
+  const response = await fetch(new URL("plan-lists/provinces.json", ROOT));
+  if (!response.ok) throw new Error(`plan-lists/provinces.json: HTTP ${response.status}`);
+  return response.json();
+}
+
+/** One plan list ("all", or a province's id from planLists) as rows. */
+export async function loadPlanList(id) {
+  const response = await fetch(new URL(`plan-lists/${id}.json`, ROOT));
+  if (!response.ok) throw new Error(`plan-lists/${id}.json: HTTP ${response.status}`);
+  return rowsOf(await response.json());
+}
+
+/** The choices of a province select: all plans (while there are few), then each province with its count. */
+export function listChoices({all, provinces}) {
+  const total = provinces.reduce((n, p) => n + p.plans, 0);
+  return [...(all ? [{id: "all", province: "全部省份", plans: total}] : []), ...provinces.map((p) => ({...p, province: p.province ?? "省份不详"}))];
 }

@@ -1,4 +1,4 @@
 // Every parsed plan (view plan_list), for the overview, plan and region indexes.
-import { emitRows } from "../../loaders/site/data.ts";
+import { emitColumns } from "../../loaders/site/data.ts";
 
-await emitRows("SELECT * FROM plan_list ORDER BY province, parent_city, region, year, doc_id");
+await emitColumns("SELECT * FROM plan_list ORDER BY province, parent_city, region, year, doc_id");

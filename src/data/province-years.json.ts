@@ -1,4 +1,4 @@
 // 概览: plans, tasks and plans with warnings per province and year (view province_year_summary).
-import { emitRows } from "../../loaders/site/data.ts";
+import { emitColumns } from "../../loaders/site/data.ts";
 
-await emitRows("SELECT * FROM province_year_summary ORDER BY province, year");
+await emitColumns("SELECT * FROM province_year_summary ORDER BY province, year");

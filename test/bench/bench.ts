@@ -297,7 +297,7 @@ async function main() {
     baseline_projected_s: round(projected),
     baseline_speedup: round(projected / run1.group_s),
     baseline_agreement: round(base.agreement, 4),
-    ...(run1.site ? { ...run1.site, site_build_s: round(run1.site.site_build_s), site_mb: round(run1.site.site_mb), heaviest_page_kb: run1.site.heaviest_page_kb === null ? null : round(run1.site.heaviest_page_kb, 1) } : {}),
+    ...(run1.site ? { ...run1.site, weights: undefined, site_build_s: round(run1.site.site_build_s), site_mb: round(run1.site.site_mb), heaviest_page_kb: run1.site.heaviest_page_kb === null ? null : round(run1.site.heaviest_page_kb, 1) } : {}),
     detail: { n: run1, two_n: run2, baseline: base },
   };
   if (values.json) console.log(JSON.stringify(result));

@@ -23,6 +23,8 @@ export interface SiteRun {
   heaviest_page_kb: number | null;
   heaviest_page: string | null;
   pages_weighed: number;
+  /** kB per page weighed. */
+  weights: Record<string, number>;
 }
 
 function walk(dir: string): string[] {
@@ -73,6 +75,7 @@ export async function measureSite(corpus: string, output: string): Promise<SiteR
   return {
     site_build_s, site_pages: built.length, site_addresses: stubs.length, site_files: files.length, site_mb: size / 1e6,
     heaviest_page_kb: heaviest ? heaviest[1] / 1000 : null, heaviest_page: heaviest ? `/${heaviest[0]}` : null, pages_weighed: weights ? Object.keys(weights).length : 0,
+    weights: Object.fromEntries(Object.entries(weights ?? {}).map(([p, b]) => [`/${p}`, Math.round(b / 100) / 10])),
   };
 }
 

@@ -190,6 +190,22 @@ describe.skipIf(skipBrowser)("the dashboard in Chromium", () => {
     }
   });
 
+  it("lists the plans and regions of one province at a time, from the province's own list", { timeout: 120_000 }, async () => {
+    const lists = JSON.parse(readFileSync(join(ROOT, "src/plan-lists/provinces.json"), "utf8")) as { provinces: { province: string; plans: number }[] };
+    for (const { province, plans } of lists.provinces) {
+      const { page, problems } = await visit(browser, `${base}/plans/?province=${encodeURIComponent(province)}`, `plans-${province}`);
+      expect(await page.locator("#observablehq-main table tbody tr").count(), province).toBe(plans);
+      const shown = await page.locator("#observablehq-main table tbody tr td:nth-child(4)").allInnerTexts();
+      expect(new Set(shown), province).toEqual(new Set([province]));
+      const regions = await visit(browser, `${base}/regions/?province=${encodeURIComponent(province)}`, `regions-${province}`);
+      const codes = m.regions.filter((code) => JSON.parse(readFileSync(join(ROOT, `src/region-data/${code}.json`), "utf8")).plans.some((p: { province: string }) => p.province === province));
+      expect(await regions.page.locator("#observablehq-main table tbody tr").count(), province).toBe(codes.length);
+      expect([...problems, ...regions.problems]).toEqual([]);
+      await page.context().close();
+      await regions.page.context().close();
+    }
+  });
+
   it("opens every region, report and requirement page without errors", { timeout: 180_000 }, async () => {
     const paths = [...m.regions.map((r) => `regions/view?code=${r}`), ...m.years.map((y) => `reports/${y}`), ...m.requirements.slice(0, 5).map((r) => `requirements/${r}`)];
     for (const path of paths) {
@@ -304,6 +320,9 @@ describe.skipIf(skipBrowser)("the dashboard in Chromium", () => {
       }],
       ["plans/", async (page) => {
         await page.locator("#observablehq-main form input[type=search]").fill("英德");
+      }],
+      ["regions/", async (page) => {
+        await page.locator("#observablehq-main select").first().selectOption({ label: "浙江省（1 份规划）" });
       }],
       [`plans/view?doc=${doc}`, async (page) => {
         await page.locator("label", { hasText: "同省同年" }).first().click();

@@ -20,7 +20,7 @@ export function redirectPage(folder: keyof typeof VIEWERS, id: string): string {
   return `<!doctype html>
 <html lang="zh-CN">
 <meta charset="utf-8">
-<title>${folder === "plans" ? "规划" : "地区"}</title>
+<title>${folder === "plans" ? "规划页" : "地区页"}</title>
 <meta name="robots" content="noindex">
 <link rel="icon" href="data:,">
 <link rel="canonical" href="${target}">

@@ -17,9 +17,18 @@ export function loadRegion(code) {
   return load("region-data", code, /^\d{6,12}$/);
 }
 
+/**
+ * A file the prepare step wrote into src/ (plan-data/…, plan-lists/…, search-index/…): the built site has it
+ * at its own path; `observable preview` (npm run dev) serves the files of src/ only under /_file/.
+ */
+export async function fetchSiteFile(path) {
+  const built = await fetch(new URL(path, ROOT));
+  return built.status === 404 ? fetch(new URL(`_file/${path}`, ROOT)) : built;
+}
+
 async function load(folder, id, pattern) {
   if (!id || !pattern.test(id)) return null;
-  const response = await fetch(new URL(`${folder}/${id}.json`, ROOT));
+  const response = await fetchSiteFile(`${folder}/${id}.json`);
   if (response.status === 404) return null;
   if (!response.ok) throw new Error(`${folder}/${id}.json: HTTP ${response.status}`);
   return response.json();
@@ -27,14 +36,14 @@ async function load(folder, id, pattern) {
 
 /** The plan lists of the plan and region indexes (loaders/site/pages.ts writePlanLists): which there are. */
 export async function planLists() {
-  const response = await fetch(new URL("plan-lists/provinces.json", ROOT));
+  const response = await fetchSiteFile("plan-lists/provinces.json");
   if (!response.ok) throw new Error(`plan-lists/provinces.json: HTTP ${response.status}`);
   return response.json();
 }
 
 /** One plan list ("all", or a province's id from planLists) as rows. */
 export async function loadPlanList(id) {
-  const response = await fetch(new URL(`plan-lists/${id}.json`, ROOT));
+  const response = await fetchSiteFile(`plan-lists/${id}.json`);
   if (!response.ok) throw new Error(`plan-lists/${id}.json: HTTP ${response.status}`);
   return rowsOf(await response.json());
 }

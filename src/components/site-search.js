@@ -1,6 +1,7 @@
 // The sidebar search box, for Chinese: a query is folded like the index (search-core.js), cut into
 // bigrams, and the plans holding every bigram of every word are listed — from the shards of those bigrams
 // only. Framework's own search (pages by their text) still runs; its results follow the plans.
+import { fetchSiteFile } from "./page-data.js";
 import { bigrams, decodePostings, fold, shardName, shardOf, textName } from "./search-core.js";
 
 const ROOT = new URL("../../", import.meta.url); // this module is served from /_import/components/
@@ -14,7 +15,7 @@ const planUrl = (id) => {
   return url.pathname + url.search;
 };
 const json = (name) => {
-  if (!cache.has(name)) cache.set(name, fetch(new URL(`search-index/${name}.json`, ROOT)).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`search index ${name}: ${r.status}`)))));
+  if (!cache.has(name)) cache.set(name, fetchSiteFile(`search-index/${name}.json`).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`search index ${name}: ${r.status}`)))));
   return cache.get(name);
 };
 

@@ -1,7 +1,7 @@
 // Files → prepared documents (prepare.ts) on every core, handed on in file order. This thread reads each
 // file and looks it up in the cache; workers parse and enrich the rest; rows come back in order, so the
-// output is the same whatever the number of workers and however fast each file is. A bounded window of files is in flight at any time, so memory does
-// not grow with the corpus.
+// output is the same whatever the number of workers and however fast each file is. A bounded window of
+// files is in flight at any time, so memory does not grow with the corpus.
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
@@ -37,10 +37,11 @@ export function defaultWorkers(): number {
 }
 
 /**
- * Prepare `files` and hand each to `onPrepared` in the order given; returns the threads that parsed (0: this one). This thread reads each file and looks
- * it up in the cache; only files to parse go to the workers, their bytes moved, not copied. `workers`: 0
- * or 1 parses in this thread; by default a pool is used when there are enough files to parse for it to
- * pay, so a re-ingest that adds a few plans to a cached corpus starts no thread.
+ * Prepare `files` and hand each to `onPrepared` in the order given; returns the threads that parsed (0:
+ * this one). This thread reads each file and looks it up in the cache; only files to parse go to the
+ * workers, their bytes moved, not copied. `workers`: 0 or 1 parses in this thread; by default a pool is
+ * used when there are enough files to parse for it to pay, so a re-ingest that adds a few plans to a
+ * cached corpus starts no thread.
  */
 export async function prepareFiles(files: string[], onPrepared: (doc: PreparedDoc, index: number) => void, { workers, cacheDir = null }: PrepareOptions = {}): Promise<{ workers: number }> {
   const cache = cacheDir === null ? null : new PrepareCache(cacheDir);
@@ -48,9 +49,10 @@ export async function prepareFiles(files: string[], onPrepared: (doc: PreparedDo
   const kept = cache === null || cache.isEmpty() ? files.map(() => null) : files.map((f) => keptKey(f, cache));
   const toParse = kept.filter((k) => k === null).length;
   const threads = workers ?? (toParse >= WORTH_A_POOL ? defaultWorkers() : 0);
+  // a file the cache holds is read back (an entry that turns out unreadable is parsed again and written over)
   const take = (i: number): PreparedDoc | FileToPrepare => {
     const doc = kept[i] === null ? null : cache!.get(kept[i]!);
-    return doc ? { ...doc, reused: true } : readFile(files[i], cache);
+    return doc ? { ...doc, reused: true } : readFile(files[i]);
   };
   if (threads <= 1) {
     for (let i = 0; i < files.length; i++) {

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { failedDoc, parseFile, type ParsedDoc } from "../corpus.ts";
 import { duplicateFacts, type DuplicateFacts } from "../duplicates.ts";
 import { documentRows } from "../tables/build.ts";
-import { cacheKey, PrepareCache } from "./cache.ts";
+import { cacheKey, type PrepareCache } from "./cache.ts";
 import { pack, valueAt, type PackedRows } from "./packed.ts";
 
 export interface PreparedDoc {
@@ -25,20 +25,15 @@ export interface FileToPrepare {
   key: string;
 }
 
-/**
- * Read a file and look it up in the cache (cache.ts): the document kept for this path and these bytes, or
- * the file to parse. A file that cannot be read is a failed document.
- */
-export function readFile(sourceFile: string, cache: PrepareCache | null): PreparedDoc | FileToPrepare {
+/** Read and key a file to parse (pool.ts looks the key up in the cache); a file that cannot be read is a failed document. */
+export function readFile(sourceFile: string): PreparedDoc | FileToPrepare {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(sourceFile);
   } catch (e) {
     return prepareDoc(failedDoc(sourceFile, "unreadable-file", (e as Error).message));
   }
-  const key = cacheKey(sourceFile, bytes);
-  const kept = cache?.get(key);
-  return kept ? { ...kept, reused: true } : { sourceFile, bytes, key };
+  return { sourceFile, bytes, key: cacheKey(sourceFile, bytes) };
 }
 
 /** Parse and enrich a file read by readFile, and keep the result in the cache. */
@@ -46,12 +41,6 @@ export async function prepareRead({ sourceFile, bytes, key }: FileToPrepare, cac
   const prepared = prepareDoc(await parseFile(sourceFile, bytes), key);
   cache?.put(key, prepared);
   return prepared;
-}
-
-/** Read, parse and enrich one file; with a cache, an unchanged file is read back instead of parsed. */
-export async function prepareFile(sourceFile: string, cache: PrepareCache | null = null): Promise<PreparedDoc> {
-  const read = readFile(sourceFile, cache);
-  return "bytes" in read ? prepareRead(read, cache) : read;
 }
 
 export function prepareDoc(doc: ParsedDoc, key: string | null = null): PreparedDoc {

@@ -44,7 +44,7 @@ export interface PageKeys {
 }
 
 /** Plans (or regions) read per batch of this many (ranges of ids), so a national corpus is never held whole. */
-const PLAN_BATCH = 1000;
+const BATCH = 1000;
 
 /** Where the files go: the pages' (copied by their loaders) and the viewers' (copied by Framework as they are). */
 export interface PageFolders {
@@ -101,8 +101,8 @@ async function writePlanLists(conn: DuckDBConnection, dir: string): Promise<Plan
 async function writePlanData(conn: DuckDBConnection, dir: string, keys: PageKeys) {
   const pages = new Set(keys.requirements);
   mkdirSync(dir, { recursive: true });
-  for (let i = 0; i < keys.docs.length; i += PLAN_BATCH) {
-    const batch = keys.docs.slice(i, i + PLAN_BATCH); // sorted by doc_id (prepare.ts)
+  for (let i = 0; i < keys.docs.length; i += BATCH) {
+    const batch = keys.docs.slice(i, i + BATCH); // sorted by doc_id (prepare.ts)
     const within = `doc_id BETWEEN ${sqlString(batch[0])} AND ${sqlString(batch[batch.length - 1])}`;
     const meta = groupBy(await all(conn, `SELECT * EXCLUDE (sha256) FROM documents WHERE ${within}`), "doc_id");
     const sections = groupBy(await all(conn, `SELECT doc_id, section_id, parent_id, level, marker, title, span_start FROM sections WHERE ${within} ORDER BY doc_id, span_start`), "doc_id");
@@ -130,8 +130,8 @@ async function writePlanData(conn: DuckDBConnection, dir: string, keys: PageKeys
 /** <dir>/<region_code>.json for every region: its plans, their categories by year, and what changed year to year. */
 async function writeRegionData(conn: DuckDBConnection, dir: string, keys: PageKeys) {
   mkdirSync(dir, { recursive: true });
-  for (let i = 0; i < keys.regions.length; i += PLAN_BATCH) {
-    const batch = keys.regions.slice(i, i + PLAN_BATCH); // sorted by code (prepare.ts)
+  for (let i = 0; i < keys.regions.length; i += BATCH) {
+    const batch = keys.regions.slice(i, i + BATCH); // sorted by code (prepare.ts)
     const within = `region_code BETWEEN ${sqlString(batch[0])} AND ${sqlString(batch[batch.length - 1])}`;
     const plans = groupBy(await all(conn, `SELECT region_code, doc_id, region, title, year, status, issuer, doc_number, issue_date, parent_city, province, task_count FROM documents WHERE task_count > 0 AND ${within} ORDER BY region_code, year, doc_id`), "region_code");
     const categories = groupBy(await all(conn, `SELECT region_code, year, doc_id, category, category_label, category_ord, task_count, share FROM category_matrix WHERE ${within} ORDER BY region_code, year, category_ord`), "region_code");

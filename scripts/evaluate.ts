@@ -1,9 +1,12 @@
 // Measures the enrich stage against the hand labels in test/fixtures: task categories (agreement on
 // the dev and held-out splits) and requirement pairs (precision and recall over a threshold grid).
-// npx tsx scripts/evaluate.ts [--grid]
+// npx tsx scripts/evaluate.ts [--grid] [--frontier]
 import { classify } from "../loaders/enrich/categories.ts";
 import { compare, comparable, corpusSimilarity, DEFAULT_THRESHOLDS, passes, type Thresholds } from "../loaders/enrich/requirements.ts";
 import { tasksOf } from "../loaders/parse/index.ts";
+import { readdirSync, readFileSync } from "node:fs";
+import { readSource } from "../loaders/read/index.ts";
+import { parsePlan, type PlanDocument } from "../loaders/parse/index.ts";
 import { findTask, ROOT, seed, seedByOriginal, SEEDS, tsv } from "../test/helpers.ts";
 
 export async function categoryAgreement() {
@@ -24,25 +27,38 @@ export async function categoryAgreement() {
   return out;
 }
 
+/** A plan a pair row names: a seed by its original file name, or a real plan as real/<file>. */
+async function planOf(name: string) {
+  if (!name.startsWith("real/")) return (await seed(seedByOriginal(name).file)).plan;
+  const path = ROOT + "test/fixtures/" + name;
+  return parsePlan((await readSource(path, readFileSync(path))).text);
+}
+
+/** The labelled pairs, scored; idf weights from the corpus they come from (seeds and real plans), as ingest computes them. */
 export async function pairScores() {
   const rows = tsv(ROOT + "test/fixtures/requirement-pairs.tsv");
-  // idf weights from the whole seed corpus, as ingest computes them
-  const all: string[] = [];
-  for (const { file } of SEEDS) for (const { task } of tasksOf((await seed(file)).plan)) all.push(comparable(task.text));
-  const { sim } = corpusSimilarity([...new Set(all)]);
+  const names = [...new Set(rows.flatMap((r) => [r.seed_a, r.seed_b]))];
+  const realFiles = readdirSync(ROOT + "test/fixtures/real").filter((f) => f.endsWith(".txt")).map((f) => "real/" + f);
+  const plans = new Map<string, PlanDocument>();
+  for (const name of [...SEEDS.map((s) => s.original), ...realFiles, ...names]) if (!plans.has(name)) plans.set(name, await planOf(name));
+  const all = new Set<string>();
+  for (const plan of plans.values()) for (const { task } of tasksOf(plan)) all.add(comparable(task.text));
+  const { sim } = corpusSimilarity([...all]);
   const scored = [];
   for (const r of rows) {
-    const a = findTask((await seed(seedByOriginal(r.seed_a).file)).plan, r.number_a, r.prefix_a);
-    const b = findTask((await seed(seedByOriginal(r.seed_b).file)).plan, r.number_b, r.prefix_b);
+    const a = findTask(plans.get(r.seed_a)!, r.number_a, r.prefix_a);
+    const b = findTask(plans.get(r.seed_b)!, r.number_b, r.prefix_b);
     if (!a || !b) throw new Error(`pair row not found: ${JSON.stringify(r)}`);
-    scored.push({ ...compare(sim.prepare(comparable(a.text)), sim.prepare(comparable(b.text))), same: r.same === "true", split: r.split, a: a.text, b: b.text });
+    const source = r.seed_a.startsWith("real/") || r.seed_b.startsWith("real/") ? "real" : "seeds";
+    const kind = r.reason.match(/^(verbatim|reworded|bundle-main|bundle-clause|same-topic):/)?.[1] ?? (r.reason.startsWith("Unrelated:") ? "unrelated" : "");
+    scored.push({ ...compare(sim.prepare(comparable(a.text)), sim.prepare(comparable(b.text))), same: r.same === "true", split: r.split, source, kind, a: a.text, b: b.text, rowA: r.seed_a, rowB: r.seed_b });
   }
   return scored;
 }
 
-export function precisionRecall(scored: Awaited<ReturnType<typeof pairScores>>, t: Thresholds, split?: string) {
+export function precisionRecall(scored: Awaited<ReturnType<typeof pairScores>>, t: Thresholds, split?: string, source?: string) {
   let tp = 0, fp = 0, fn = 0, tn = 0;
-  for (const s of scored.filter((x) => !split || x.split === split)) {
+  for (const s of scored.filter((x) => (!split || x.split === split) && (!source || x.source === source))) {
     const predicted = passes(s, t);
     if (predicted && s.same) tp++;
     else if (predicted) fp++;
@@ -59,20 +75,39 @@ if (process.argv[1]?.endsWith("evaluate.ts")) {
     if (process.argv.includes("--misses")) for (const m of o.misses) console.log("   ", m);
   }
   const scored = await pairScores();
-  for (const split of ["dev", "holdout"]) {
-    const r = precisionRecall(scored, DEFAULT_THRESHOLDS, split);
-    console.log(`requirements ${split} @ default: precision ${r.precision.toFixed(3)} recall ${r.recall.toFixed(3)} (tp ${r.tp} fp ${r.fp} fn ${r.fn} tn ${r.tn})`);
+  for (const split of ["dev", "holdout"])
+    for (const source of [undefined, "seeds", "real"]) {
+      const r = precisionRecall(scored, DEFAULT_THRESHOLDS, split, source);
+      console.log(`requirements ${split}${source ? ` (${source})` : ""} @ default: precision ${r.precision.toFixed(3)} recall ${r.recall.toFixed(3)} (tp ${r.tp} fp ${r.fp} fn ${r.fn} tn ${r.tn})`);
+    }
+  if (process.argv.includes("--frontier")) {
+    // the best dev recall at each dev precision floor (and what the held-out split says of that setting)
+    const results = [];
+    for (const jaccard of [0.06, 0.1, 0.12, 0.15, 0.2, 0.3, 0.4, 1.1])
+      for (const containment of [0.3, 0.4, 0.5, 0.6, 1.01])
+        for (const minShingles of [8, 15, 25])
+          for (const lead of [0.3, 0.4, 0.5, 0.6, 0.8, 1.01])
+            for (const minLeadShingles of [6, 10, 15]) {
+              const t = { jaccard, containment, minShingles, lead, minLeadShingles };
+              results.push({ t, dev: precisionRecall(scored, t, "dev"), holdout: precisionRecall(scored, t, "holdout") });
+            }
+    for (const floor of [0.8, 0.85, 0.9, 0.95]) {
+      const best = results.filter((r) => r.dev.precision >= floor).sort((a, b) => b.dev.recall - a.dev.recall || b.dev.precision - a.dev.precision)[0];
+      if (best) console.log(`dev P >= ${floor}:`, JSON.stringify(best.t), `dev P ${best.dev.precision.toFixed(3)} R ${best.dev.recall.toFixed(3)}; held-out P ${best.holdout.precision.toFixed(3)} R ${best.holdout.recall.toFixed(3)}`);
+    }
   }
   if (process.argv.includes("--grid")) {
     const results = [];
     for (const jaccard of [0.12, 0.15, 0.18, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5])
       for (const containment of [0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 1.01])
-        for (const minShingles of [8, 15, 25, 40]) {
-          const t = { jaccard, containment, minShingles };
-          const r = precisionRecall(scored, t, "dev");
-          results.push({ t, ...r, f1: (2 * r.precision * r.recall) / Math.max(1e-9, r.precision + r.recall) });
-        }
+        for (const minShingles of [8, 15, 25, 40])
+          for (const lead of [0.4, 0.5, 0.6, 0.7, 0.8, 1.01])
+            for (const minLeadShingles of [6, 10, 15, 20]) {
+              const t = { jaccard, containment, minShingles, lead, minLeadShingles };
+              const r = precisionRecall(scored, t, "dev");
+              results.push({ t, ...r, f1: (2 * r.precision * r.recall) / Math.max(1e-9, r.precision + r.recall) });
+            }
     results.sort((a, b) => b.f1 - a.f1 || b.precision - a.precision);
-    for (const r of results.slice(0, 10)) console.log(JSON.stringify(r.t), `dev P ${r.precision.toFixed(3)} R ${r.recall.toFixed(3)} F1 ${r.f1.toFixed(3)}`);
+    for (const r of results.slice(0, 15)) console.log(JSON.stringify(r.t), `dev P ${r.precision.toFixed(3)} R ${r.recall.toFixed(3)} F1 ${r.f1.toFixed(3)}`);
   }
 }

@@ -8,6 +8,7 @@ import { parseFiles } from "../loaders/corpus.ts";
 import { readTable } from "../loaders/data.ts";
 import { CATEGORIES } from "../loaders/enrich/categories.ts";
 import { UNIT_KINDS } from "../loaders/enrich/units.ts";
+import { COVERAGE_STATUSES, RELATIONS } from "../loaders/enrich/lineage.ts";
 import { allLabels, labelIds, labels } from "../loaders/labels.ts";
 import { buildTables } from "../loaders/tables/build.ts";
 import { PEERS } from "../loaders/warehouse/analyses.ts";
@@ -52,9 +53,11 @@ describe("data/labels.tsv", () => {
       for (const v of found) expect(ids(set), `${set} ${v}`).toContain(v);
     });
 
-    it("peers and plan-diff statuses: the analyses' own values", async () => {
+    it("peers, plan-diff statuses, lineage relations and coverage statuses: the analyses' own values", async () => {
       expect(ids("peer")).toEqual(new Set(PEERS));
       expect(ids("diff-status")).toEqual(new Set(["added", "dropped", "kept"]));
+      expect(ids("relation")).toEqual(new Set(RELATIONS));
+      expect(ids("coverage")).toEqual(new Set(COVERAGE_STATUSES));
       expect(ids("layout")).toContain("none");
     });
   });

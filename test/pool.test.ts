@@ -10,6 +10,7 @@ import { findFiles } from "../loaders/corpus.ts";
 import { prepareFiles } from "../loaders/prepare/pool.ts";
 import { ingest } from "../loaders/warehouse/ingest.ts";
 import { SEEDS_DIR } from "./helpers.ts";
+import { TABLE_NAMES } from "../loaders/tables/schema.ts";
 
 const REAL = join(import.meta.dirname, "fixtures/real");
 const work = mkdtempSync(join(tmpdir(), "zwgk-pool-"));
@@ -44,7 +45,7 @@ describe("the prepare pool", () => {
       expect(summary.duplicates, "zz-copy-of-yingde.txt").toBe(1);
       outs.push(parquetBytes(out));
     }
-    expect(Object.keys(outs[0])).toHaveLength(7);
+    expect(Object.keys(outs[0])).toHaveLength(TABLE_NAMES.length);
     // the near-duplicate was found and reported on the edited copy (a row made after the worker's rows)
     const db = await (await DuckDBInstance.create(":memory:")).connect();
     const near = await db.runAndReadAll(`SELECT source_file, code FROM '${join(work, "out-0", "parse_issues.parquet")}' WHERE code = 'near-duplicate'`);

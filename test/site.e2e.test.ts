@@ -413,6 +413,9 @@ describe.skipIf(skipBrowser)("the dashboard in Chromium", () => {
       .replace("县财政局负责", "县财政局&lt;b onmouseover=alert(3)&gt;负责")
       .replace("（一）围绕建设法治政府全面推进政务公开", "（一）&lt;iframe src=javascript:alert(4)&gt;围绕建设法治政府全面推进政务公开");
     writeFileSync(join(corpus, "hostile.txt"), hostile);
+    // the province's plan of the same year, which the county's copies: its text reaches the county's page
+    // in the lineage line (source and character diff) and in the list of the province's requirements
+    writeFileSync(join(corpus, "province.txt"), hostile.replace("翁源县2018年政务公开工作要点分工方案", "广东省2018年政务公开工作要点").replace("（征求意见稿）", "广东省人民政府办公厅").replace("坚持以公开为常态、不公开为例外", "坚持以公开为常态、不公开为例外，推进决策公开"));
     copyFileSync(SEEDS_DIR + "yingde-2022.txt", join(corpus, "yingde-2022.txt"));
     const output = join(ROOT, "test-artifacts", "dist-hostile");
     await build(output, corpus);
@@ -426,9 +429,16 @@ describe.skipIf(skipBrowser)("the dashboard in Chromium", () => {
         expect(problems, path).toEqual([]);
         expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
         expect(await page.locator("#observablehq-main img[src=x], #observablehq-main iframe, #observablehq-main b[onmouseover]").count()).toBe(0);
-        if (path.startsWith("plans/") && (await page.locator("text=把公开透明作为").count()) > 0) {
+        if (path.startsWith("plans/") && (await page.locator(".lineage").count()) > 0) {
+          // the county's plan: the hostile text as its own task, in its source's diff and in the province's list
           expect(await page.locator(".task").first().innerText()).toContain('<img src=x onerror="window.__pwned=1;alert(1)">');
           expect(await page.locator("h4").first().innerText()).toContain("<iframe src=javascript:alert(4)>");
+          const lineage = page.locator(".lineage").first();
+          await lineage.locator("summary").click();
+          expect(await lineage.innerText()).toMatch(/来自广东省2018年要点第1项（照搬/);
+          expect(await lineage.locator(".diff del").first().innerText()).toContain("推进决策公开"); // the province's words the county left out
+          expect(await lineage.locator(".diff").innerText()).toContain('<img src=x onerror="window.__pwned=1;alert(1)">');
+          expect(await page.locator(".coverage-list li").first().innerText()).toContain("<script>window.__pwned=2</script>");
           shownAsText++;
         }
         await page.context().close();

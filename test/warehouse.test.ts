@@ -14,7 +14,7 @@ import { SEEDS, SEEDS_DIR } from "./helpers.ts";
 import { CAN_RUN_UNPRIVILEGED, startZwgk, zwgk, zwgkAsUser, zwgkWith } from "./support/zwgk.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "zwgk-warehouse-"));
-const TABLES = ["documents", "sections", "tasks", "assignments", "requirements", "parse_issues", "texts"];
+const TABLES = ["documents", "sections", "tasks", "assignments", "requirements", "lineage", "coverage", "parse_issues", "texts"];
 
 /** A corpus folder holding some of the seeds. */
 function corpus(name: string, files: string[]): string {

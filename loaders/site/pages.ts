@@ -112,11 +112,14 @@ async function writePlanData(conn: DuckDBConnection, dir: string, keys: PageKeys
     const gaps = groupBy(await all(conn, `SELECT * FROM plan_gaps WHERE ${within} ORDER BY doc_id, peer, gap_type, peer_share DESC NULLS LAST, item`), "doc_id");
     const workload = groupBy(await all(conn, `SELECT doc_id, unit, unit_kind, blanket, led, participated, responsible, tasks, round(weighted_load, 3) AS weighted_load FROM unit_workload WHERE ${within} ORDER BY doc_id, blanket, weighted_load DESC, unit`), "doc_id");
     const texts = new Map((await all(conn, `SELECT doc_id, text FROM texts WHERE ${within}`)).map((r) => [r.doc_id as string, r.text as string]));
+    const sources = new Map((await all(conn, `SELECT * FROM task_sources WHERE ${within}`)).map((r) => [r.task_id as string, r]));
+    const coverage = groupBy(await all(conn, `SELECT doc_id, parent_doc_id, parent_region, parent_level, parent_year, parent_title, parent_task_id, parent_seq, parent_number, parent_text, status, task_id, seq, number, similarity FROM parent_coverage WHERE ${within} ORDER BY doc_id, CASE parent_level WHEN 'prefecture' THEN 0 WHEN 'provincial' THEN 1 ELSE 2 END, parent_region, parent_year, parent_doc_id, parent_seq`), "doc_id");
     for (const doc of batch) {
       write(dir, `${doc}.json`, {
         meta: { doc_id: doc, ...meta.get(doc)?.[0] },
         sections: sections.get(doc) ?? [],
-        tasks: (tasks.get(doc) ?? []).map((t) => ({ ...t, requirement_page: pages.has(t.requirement_id as string) })),
+        tasks: (tasks.get(doc) ?? []).map((t) => ({ ...t, requirement_page: pages.has(t.requirement_id as string), source: sourceOf(t, sources.get(t.task_id as string)) })),
+        coverage: coverage.get(doc) ?? [],
         assignments: assignments.get(doc) ?? [],
         issues: issues.get(doc) ?? [],
         gaps: gaps.get(doc) ?? [],
@@ -125,6 +128,16 @@ async function writePlanData(conn: DuckDBConnection, dir: string, keys: PageKeys
       });
     }
   }
+}
+
+/** Where a task comes from, for the plan viewer: the source task's plan and number, and the character diff from its text. */
+function sourceOf(task: Row, source: Row | undefined) {
+  if (!source) return null;
+  return {
+    doc_id: source.source_doc_id, task_id: source.source_task_id, region: source.source_region, level: source.source_level, year: source.source_year,
+    title: source.source_title, seq: source.source_seq, number: source.source_number, relation: source.relation, similarity: source.similarity,
+    diff: charDiff(source.source_text as string, task.text as string),
+  };
 }
 
 /** <dir>/<region_code>.json for every region: its plans, their categories by year, and what changed year to year. */

@@ -3,14 +3,15 @@
 import type { ParsedDoc } from "../corpus.ts";
 import type { Kept } from "../duplicates.ts";
 import { classify } from "../enrich/categories.ts";
-import { groupRequirements, type GroupInput, type Thresholds } from "../enrich/requirements.ts";
+import { traceLineage, type CoverageRow, type LineageRow, type PlanFacts } from "../enrich/lineage.ts";
+import { groupRequirements, prepareCorpus, type Distinct, type GroupInput, type Grouping, type Thresholds } from "../enrich/requirements.ts";
 import { timeExpressions } from "../enrich/time.ts";
 import { resolveUnit } from "../enrich/units.ts";
 import { sectionsOf, tasksOf } from "../parse/index.ts";
 import type { Role, Section } from "../parse/types.ts";
 import type { Row, Tables } from "./schema.ts";
 import type { RowSink } from "./sink.ts";
-import { unpackGroup, type PackedRows } from "../prepare/packed.ts";
+import { unpackGroup, valueAt, type PackedRows } from "../prepare/packed.ts";
 
 /** UTF-16 offset → Unicode code point offset (what DuckDB's substring and Python count). */
 function codePoints(text: string): (offset: number) => number {
@@ -42,6 +43,15 @@ function intern<T extends string | null>(s: T): T {
   return s;
 }
 
+/** The tables made one document at a time; requirements, lineage and coverage come from the whole corpus. */
+export type DocTables = Omit<Tables, "requirements" | "lineage" | "coverage">;
+
+/** What the whole corpus adds to the rows: requirement groups, lineage and coverage (empty when they went to a sink). */
+export interface CorpusLinks extends Grouping {
+  lineage: LineageRow[];
+  coverage: CoverageRow[];
+}
+
 export interface BuildOptions {
   thresholds?: Thresholds;
   /** Skip requirement grouping (requirement_id NULL, requirements empty). */
@@ -63,7 +73,7 @@ export function buildTables(docs: ParsedDoc[], options: BuildOptions = {}): Tabl
  * texts' offset maps all at once: `add` each document as it is parsed, `finish` once.
  */
 export class TableBuilder {
-  private readonly byFile: { sourceFile: string; tables: Omit<Tables, "requirements">; group: GroupInput[] }[] = [];
+  private readonly byFile: { sourceFile: string; tables: DocTables; group: GroupInput[]; plan: PlanFacts | null }[] = [];
 
   /** With a sink, each document's rows go to it as the document is added and are not kept here. */
   constructor(private readonly sink: RowSink | null = null) {}
@@ -75,10 +85,22 @@ export class TableBuilder {
     else this.byFile.find((f) => f.sourceFile === kept.sourceFile)?.tables.parse_issues.push(row);
   }
 
-  /** The requirement groups of everything added so far. */
-  group(options: BuildOptions = {}) {
+  /** The requirement groups, lineage and coverage of everything added so far. */
+  group(options: BuildOptions = {}): CorpusLinks {
     const files = [...this.byFile].sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : a.sourceFile > b.sourceFile ? 1 : 0));
-    return groupRequirements(files.flatMap((f) => f.group), options.thresholds);
+    const tasks = files.flatMap((f) => f.group);
+    const corpus = prepareCorpus(tasks);
+    const grouping = groupRequirements(tasks, options.thresholds, corpus);
+    const groupOf = (item: Distinct) => grouping.requirementOf.get(item.tasks[0].taskId);
+    // with a sink, the rows go straight to it (millions of coverage rows at national scale), else to arrays
+    const lineage: LineageRow[] = [];
+    const coverage: CoverageRow[] = [];
+    const sink = this.sink;
+    const links = sink
+      ? { lineage: (r: LineageRow) => sink.append("lineage", [r as unknown as Row]), coverage: (r: CoverageRow) => sink.append("coverage", [r as unknown as Row]) }
+      : { lineage: (r: LineageRow) => lineage.push(r), coverage: (r: CoverageRow) => coverage.push(r) };
+    traceLineage(corpus, files.flatMap((f) => (f.plan ? [f.plan] : [])), links, groupOf);
+    return { ...grouping, lineage, coverage };
   }
 
   add(doc: ParsedDoc) {
@@ -88,13 +110,16 @@ export class TableBuilder {
   /** A document's rows as columns, made where it was parsed (a worker thread), straight into the sink. */
   addPacked(packed: PackedRows) {
     if (!this.sink) throw new Error("rows as columns go to a sink (TableBuilder(sink)); add documents with add() otherwise");
-    this.byFile.push({ sourceFile: packed.sourceFile, tables: { documents: [], sections: [], tasks: [], assignments: [], parse_issues: [], texts: [] }, group: unpackGroup(packed) });
+    const docs = packed.tables.documents;
+    const plan = docs.length ? planFacts((column) => valueAt("documents", docs, 0, column)) : null;
+    this.byFile.push({ sourceFile: packed.sourceFile, tables: { documents: [], sections: [], tasks: [], assignments: [], parse_issues: [], texts: [] }, group: unpackGroup(packed), plan });
     for (const name of Object.keys(packed.tables) as (keyof PackedRows["tables"])[]) this.sink.appendPacked(name, packed.tables[name]);
   }
 
   /** A document's rows, made where it was parsed. */
   addRows({ sourceFile, tables, group }: DocumentRows) {
-    this.byFile.push({ sourceFile, tables, group });
+    const doc = tables.documents[0];
+    this.byFile.push({ sourceFile, tables, group, plan: doc ? planFacts((column) => doc[column]) : null });
     if (this.sink) {
       for (const name of Object.keys(tables) as (keyof typeof tables)[]) {
         this.sink.append(name, tables[name]);
@@ -105,27 +130,38 @@ export class TableBuilder {
   /** All rows, documents in source-file order (whatever order they were added in), requirements grouped. */
   finish(options: BuildOptions = {}): Tables {
     const files = [...this.byFile].sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : a.sourceFile > b.sourceFile ? 1 : 0));
-    const tables: Tables = { documents: [], sections: [], tasks: [], assignments: [], requirements: [], parse_issues: [], texts: [] };
+    const tables: Tables = { documents: [], sections: [], tasks: [], assignments: [], requirements: [], lineage: [], coverage: [], parse_issues: [], texts: [] };
     for (const f of files) for (const name of Object.keys(f.tables) as (keyof typeof f.tables)[]) for (const row of f.tables[name]) tables[name].push(row);
     if (!options.skipRequirements) {
       const grouping = this.group(options);
       for (const row of tables.tasks) row.requirement_id = grouping.requirementOf.get(row.task_id as string) ?? null;
       tables.requirements = grouping.requirements as unknown as Row[];
+      tables.lineage = grouping.lineage as unknown as Row[];
+      tables.coverage = grouping.coverage as unknown as Row[];
     }
     return tables;
   }
 }
 
-/** One document's rows (all tables but requirements) and its tasks as grouping input. */
+/** Where and when a document's plan was issued, from its documents row. */
+function planFacts(get: (column: string) => unknown): PlanFacts {
+  return {
+    docId: get("doc_id") as string, level: (get("level") as PlanFacts["level"]) ?? null, year: (get("year") as number | null) ?? null,
+    region: (get("region") as string | null) ?? null, province: (get("province") as string | null) ?? null, parentCity: (get("parent_city") as string | null) ?? null,
+    taskCount: (get("task_count") as number | null) ?? 0,
+  };
+}
+
+/** One document's rows (all tables but the corpus-wide ones) and its tasks as grouping input. */
 export interface DocumentRows {
   sourceFile: string;
-  tables: Omit<Tables, "requirements">;
+  tables: DocTables;
   group: GroupInput[];
 }
 
 /** A parsed document → its rows, enriched: a pure function of the document, run wherever it was parsed. */
 export function documentRows(doc: ParsedDoc): DocumentRows {
-  const tables: Omit<Tables, "requirements"> = { documents: [], sections: [], tasks: [], assignments: [], parse_issues: [], texts: [] };
+  const tables: DocTables = { documents: [], sections: [], tasks: [], assignments: [], parse_issues: [], texts: [] };
   const groupInputs: GroupInput[] = [];
   const { plan, source } = doc;
   const issues = [...(plan?.issues ?? [])];

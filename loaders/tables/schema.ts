@@ -83,6 +83,24 @@ export const SCHEMA = {
     col("first_year", "INTEGER"),
     col("last_year", "INTEGER"),
   ],
+  // a task's most likely source in a plan of a region above (enrich/lineage.ts); no row: none found
+  lineage: [
+    col("task_id", "VARCHAR"),
+    col("doc_id", "VARCHAR"),
+    col("source_task_id", "VARCHAR"),
+    col("source_doc_id", "VARCHAR"),
+    col("similarity", "DOUBLE"),
+    col("relation", "VARCHAR"), // copied | modified
+  ],
+  // extension: each requirement of a plan above (parent_doc_id), copied, modified or absent in the plan below (doc_id)
+  coverage: [
+    col("doc_id", "VARCHAR"),
+    col("parent_doc_id", "VARCHAR"),
+    col("parent_task_id", "VARCHAR"),
+    col("status", "VARCHAR"), // copied | modified | absent
+    col("task_id", "VARCHAR"), // the task of doc_id that carries it; NULL when absent
+    col("similarity", "DOUBLE"),
+  ],
   parse_issues: [
     col("doc_id", "VARCHAR"),
     col("severity", "VARCHAR"),

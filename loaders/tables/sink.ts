@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DuckDBAppender, DuckDBConnection } from "@duckdb/node-api";
-import type { Grouping } from "../enrich/requirements.ts";
+import type { CorpusLinks } from "./build.ts";
 import { copyPartitioned } from "./partition.ts";
 import { SCHEMA, TABLE_NAMES, type Row, type TableName } from "./schema.ts";
 import type { PackedTable } from "../prepare/packed.ts";
@@ -31,7 +31,7 @@ export class DuckDBSink implements RowSink {
     const conn = await openDuckDB(join(dir, "ingest.duckdb"), memoryLimit);
     const appenders = new Map<TableName, DuckDBAppender>();
     for (const name of TABLE_NAMES) {
-      if (name === "requirements") continue; // made at the end, from the whole corpus
+      if (name === "requirements") continue; // made at the end, from the whole corpus (lineage and coverage are appended then)
       await loadTable(conn, name, SCHEMA[name], []);
       appenders.set(name, await conn.createAppender(name));
     }
@@ -53,11 +53,12 @@ export class DuckDBSink implements RowSink {
   }
 
   /** Close the appenders, attach the requirement groups, and write Parquet (flat or Hive-partitioned). */
-  async finish(grouping: Grouping | null, dir: string, options: { partition?: boolean } = {}) {
+  async finish(grouping: CorpusLinks | null, dir: string, options: { partition?: boolean } = {}) {
     for (const appender of this.appenders.values()) appender.closeSync();
     const requirements = (grouping?.requirements ?? []) as unknown as Row[];
     await loadTable(this.conn, "requirements", SCHEMA.requirements, requirements);
     this.counts.requirements = requirements.length;
+
     if (grouping) {
       const mapping = [...grouping.requirementOf].map(([task_id, requirement_id]) => ({ task_id, requirement_id }));
       await loadTable(this.conn, "task_requirement", [{ name: "task_id", type: "VARCHAR" }, { name: "requirement_id", type: "VARCHAR" }], mapping);

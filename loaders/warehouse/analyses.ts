@@ -34,10 +34,18 @@ function where(o: Options, columns: { region?: string; year?: string } = {}): { 
 export const ANALYSES: Analysis[] = [
   {
     command: "gaps",
-    usage: "[--region 庆元县] [--year 2022] [--peer year|province|all] [--min-share 0.5]",
-    help: "Categories and widely shared requirements a plan leaves out, compared with its peers and the plan one level up.",
-    options: { region: { type: "string" }, year: { type: "string" }, peer: { type: "string" }, "min-share": { type: "string" } },
+    usage: "[--region 庆元县] [--year 2022] [--peer year|province|all] [--min-share 0.5] [--parent]",
+    help:
+      "Categories and widely shared requirements a plan leaves out, compared with its peers and the plans above it. " +
+      "--parent: every requirement of each plan above it (prefecture, province, nation; same year or the year before), copied, modified or absent.",
+    options: { region: { type: "string" }, year: { type: "string" }, peer: { type: "string" }, "min-share": { type: "string" }, parent: { type: "boolean" } },
     run: (conn, o) => {
+      if (o.parent === true) {
+        const w = where(o);
+        return runQuery(conn, `SELECT region, year, parent_region, parent_level, parent_year, parent_number, status, number, similarity, parent_text
+          FROM parent_coverage ${w.sql}
+          ORDER BY region, year, parent_level, parent_region, parent_year, parent_seq`, w.params);
+      }
       const peer = typeof o.peer === "string" ? o.peer : "year";
       if (!PEERS.includes(peer)) throw new RangeError(`--peer must be one of ${PEERS.join(", ")}`);
       const minShare = typeof o["min-share"] === "string" ? Number(o["min-share"]) : 0.5;

@@ -14,7 +14,7 @@ const SQL_DIR = fileURLToPath(new URL("./sql/", import.meta.url));
 
 /** The analyses' SQL, in dependency order (a view may use the views before it). */
 export const ANALYSIS_FILES = [
-  "category_matrix", "unit_workload", "unit_kind_workload", "requirement_presence", "coverage_gaps", "plan_diff",
+  "category_matrix", "unit_workload", "unit_kind_workload", "requirement_presence", "lineage_views", "coverage_gaps", "plan_diff",
   // what the dashboard's pages read (each page's loader selects from these, and only from these and the tables)
   "plan_groups", "category_groups", "gaps_by_group", "requirement_views", "workload_totals", "corpus_summary", "yearly_report", "plan_pages",
 ];

@@ -2,6 +2,7 @@
 // and parse issues in place (an issue sits before the task or section whose text it points into).
 // Everything is built with htl: the plan's text is always text, never markup.
 import { html } from "htl";
+import { diffView } from "./diff-view.js";
 
 /** labels: a labeller (format.js) over data/labels.json, for roles, unit kinds and domains. */
 export function planTree({ sections, tasks, assignments, issues }, { labels }) {
@@ -47,8 +48,17 @@ function taskRow(t, units, labels) {
         ${t.frequency ? html`<span class="tag">频次：${t.frequency}</span>` : ""}
         ${t.requirement_page ? html`<a class="tag" href=${`../requirements/${t.requirement_id}`}>${t.requirement_plans} 份规划有此要求</a>` : ""}
       </div>
+      ${t.source ? sourceLine(t.source, labels) : ""}
     </div>
   </div>`;
+}
+
+/** 来自 XX省2022年要点第N项, and what this task changed of it (struck: left out; underlined: added). */
+function sourceLine(s, labels) {
+  const place = `${s.region ?? ""}${s.year ?? ""}年要点第${s.number ?? s.seq}项`;
+  const same = s.diff.every(([op]) => op === "=");
+  return html`<details class="lineage"><summary>来自<a href=${`./view?doc=${encodeURIComponent(s.doc_id)}#${encodeURIComponent(s.task_id)}`}>${place}</a>（${labels.label("relation", s.relation)}，相似度 ${s.similarity}）</summary>
+    ${same ? html`<div class="muted">文字与上级条文相同。</div>` : html`<div class="muted">与上级条文逐字比较：红底删除线是本规划删去的文字，绿底是新增的文字。</div>${diffView(s.diff)}`}</details>`;
 }
 
 function issueBox(i) {

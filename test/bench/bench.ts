@@ -1,7 +1,7 @@
 // The benchmark: `npm run bench -- --docs N [--json] [--keep] [--site]`.
 //
 // Generates a synthetic corpus of N plans from the seeds' content — real county names from the
-// gazetteer, years 2016–2025, and the edits real plans show (tasks dropped, added, reworded, reordered,
+// gazetteer (and, one plan in ten, their prefecture's, province's or the national plan), years 2016–2025, and the edits real plans show (tasks dropped, added, reworded, reordered,
 // units renamed), laid out in five layouts — then measures in one run, each size in a fresh process:
 //   - parse: read + normalise + parse (no tables) in one thread, against a reference measured in the same
 //     process on the same bytes: TextDecoder plus one regular-expression scan for the plan's markers;
@@ -79,7 +79,11 @@ export async function generateCorpus(n: number, dir: string): Promise<{ bytes: n
   for (let i = 0; i < n; i++) {
     const base = specs[i % specs.length];
     const county = pick(counties);
-    const year = 2016 + Math.floor(random() * 10);
+    // the levels above the counties, in about the national proportions (10 national, 300 provincial and
+    // 3,000 prefecture plans among 30,000): the plans lineage follows the counties' requirements to
+    const level = i % 100 === 0 ? (i < 1000 ? "national" : "provincial") : i % 100 === 50 ? "provincial" : i % 10 === 5 ? "prefecture" : "county";
+    const drawn = 2016 + Math.floor(random() * 10);
+    const year = level === "national" ? 2016 + i / 100 : drawn; // one national plan a year
     years.push(year);
     const own = county.region.slice(-1); // 县 / 区 / 市
     const renameUnit = (u: string) => (/^[县区市]/.test(u) && u[0] !== own && !u.startsWith("市直") ? own + u.slice(1) : u);
@@ -107,12 +111,14 @@ export async function generateCorpus(n: number, dir: string): Promise<{ bytes: n
       if (random() < 0.3) out.push({ number: ++number, text: pick(LOCAL_TASKS).replace("{r}", county.region), units: [{ role: "lead", names: [`${own}政府办公室`] }] });
       return out;
     };
+    const issuer = { national: "国务院办公厅", provincial: `${county.province}人民政府办公厅`, prefecture: `${county.parentCity}人民政府办公室`, county: `${county.parentCity}${county.region}人民政府办公室` }[level];
+    const place = { national: "", provincial: county.province, prefecture: county.parentCity, county: county.region }[level];
     const spec: PlanSpec = {
-      title: `${county.region}${year}年政务公开工作要点${random() < 0.5 ? "分工方案" : ""}`,
+      title: `${place}${year}年政务公开工作要点${random() < 0.5 ? "分工方案" : ""}`,
       draft: random() < 0.05,
       sections: base.sections.map((l1) => ({ ...l1, tasks: editTasks(l1.tasks), sections: l1.sections.map((l2) => ({ ...l2, sections: [], tasks: editTasks(l2.tasks) })) })),
     };
-    const text = `${county.parentCity}${county.region}人民政府办公室\n\n${render(spec, pick(LAYOUTS))}`;
+    const text = `${issuer}\n\n${render(spec, pick(LAYOUTS))}`;
     const file = join(dir, `plan-${String(i).padStart(6, "0")}.txt`);
     writeFileSync(file, text);
     bytes += Buffer.byteLength(text);

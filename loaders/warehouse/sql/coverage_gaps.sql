@@ -2,8 +2,9 @@
 --   category     — a task category (primary or secondary) the plan has no task in, while at least
 --                  min_share of its peers do;
 --   requirement  — a requirement at least min_share of its peers carry and the plan does not;
---   parent       — a requirement of the plan one level up (its prefecture's, province's or the national
---                  plan of the same year, when the corpus holds one) that the plan does not carry down.
+--   parent       — a requirement of a plan above it (its prefecture's, province's or the national plan
+--                  of the same year or the year before, when the corpus holds one) that the plan does not
+--                  carry, not even in part (parent_coverage: absent); item is that requirement's task_id.
 -- peer: 'year' (plans of the same year), 'province' (same province and year) or 'all' (the corpus).
 -- A plan is never its own peer; a gap needs at least two peers. Peers are counted per peer group
 -- (group size minus the plan itself), so the cost grows with the corpus, not with pairs of plans.
@@ -34,17 +35,8 @@ category_gaps AS (
   FROM plans p JOIN category_carriers cc ON cc.peer_group = p.peer_group
   WHERE NOT EXISTS (SELECT 1 FROM has_category x WHERE x.doc_id = p.doc_id AND x.category = cc.category)
 ),
-parents AS (
-  SELECT p.doc_id, u.doc_id AS parent_id
-  FROM plans p JOIN plans u ON u.year IS NOT DISTINCT FROM p.year AND u.doc_id <> p.doc_id AND (
-       (p.level = 'county' AND u.level = 'prefecture' AND u.region = p.parent_city)
-    OR (p.level IN ('county', 'prefecture') AND u.level = 'provincial' AND u.region = p.province)
-    OR (p.level <> 'national' AND u.level = 'national'))
-),
 parent_gaps AS (
-  SELECT pa.doc_id, 'parent' AS gap_type, c.requirement_id AS item
-  FROM parents pa JOIN carried c ON c.doc_id = pa.parent_id
-  WHERE NOT EXISTS (SELECT 1 FROM carried x WHERE x.doc_id = pa.doc_id AND x.requirement_id = c.requirement_id)
+  SELECT doc_id, 'parent' AS gap_type, parent_task_id AS item, parent_text AS label FROM parent_coverage WHERE status = 'absent'
 )
 SELECT g.doc_id, p.region, p.year, g.gap_type, g.item,
        coalesce(cat.label, r.label) AS label,
@@ -57,5 +49,5 @@ LEFT JOIN categories cat ON g.gap_type = 'category' AND cat.category = g.item
 LEFT JOIN requirements r ON g.gap_type = 'requirement' AND r.requirement_id = g.item
 WHERE s.n - 1 >= 2 AND g.carriers::DOUBLE / (s.n - 1) >= min_share
 UNION ALL
-SELECT g.doc_id, p.region, p.year, g.gap_type, g.item, r.label, 1, 1, NULL
-FROM parent_gaps g JOIN plans p ON p.doc_id = g.doc_id JOIN requirements r ON r.requirement_id = g.item;
+SELECT g.doc_id, p.region, p.year, g.gap_type, g.item, g.label, 1, 1, NULL
+FROM parent_gaps g JOIN plans p ON p.doc_id = g.doc_id;

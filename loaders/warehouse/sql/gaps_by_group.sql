@@ -13,3 +13,10 @@ SELECT p.requirement_id, any_value(p.rank) AS rank, any_value(p.label) AS label,
        g.group_id, avg(p.present::INTEGER)::DOUBLE AS present_share, count(*)::INTEGER AS plans
 FROM requirement_presence p JOIN plan_groups g USING (doc_id) JOIN requirement_rank r USING (requirement_id)
 GROUP BY p.requirement_id, g.group_id;
+
+-- parent_coverage_by_group: per display group and level above (prefecture, provincial, national), how
+-- many requirements of the plans above its plans copied, modified and left out (parent_coverage).
+CREATE OR REPLACE VIEW parent_coverage_by_group AS
+SELECT g.group_id, c.parent_level, c.status, count(*)::INTEGER AS requirements, count(DISTINCT c.doc_id)::INTEGER AS plans
+FROM parent_coverage c JOIN plan_groups g USING (doc_id)
+GROUP BY ALL;

@@ -224,6 +224,7 @@ function tasksByPlan(corpus: Corpus): Map<string, Entry[]> {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+const NO_MATCHES: readonly Match[] = Object.freeze([]);
 
 /** A task of a plan above that a text may come from: how much of the text it holds, and how much of each of its clauses the text holds. */
 interface Match {
@@ -251,17 +252,17 @@ export function traceLineage(corpus: Corpus, plans: PlanFacts[], sink: LinkSink,
   const byRegionYear = regionYearIndex(plans);
   const byDoc = tasksByPlan(corpus);
   const clauses = new ClauseFeatures(corpus);
-  const above = new Map<string, { index: PlanIndex; memo: Map<Distinct, Match[]>; year: number }>();
+  const above = new Map<string, { index: PlanIndex; memo: Map<Distinct, readonly Match[]>; year: number }>();
   const sourceOf = (plan: PlanFacts) => {
     let hit = above.get(plan.docId);
     if (!hit) above.set(plan.docId, (hit = { index: new PlanIndex(byDoc.get(plan.docId) ?? [], groupOf), memo: new Map(), year: plan.year ?? 0 }));
     return hit;
   };
-  const matchesIn = (item: Distinct, plan: PlanFacts): Match[] => {
+  const matchesIn = (item: Distinct, plan: PlanFacts): readonly Match[] => {
     const source = sourceOf(plan);
     let hit = source.memo.get(item);
     if (!hit) {
-      hit = [];
+      const found: Match[] = [];
       // a task of the same requirement group is the source; the search is for the others (a clause copied
       // from a bundle, a requirement reworded past the grouping's thresholds)
       const group = groupOf(item);
@@ -278,8 +279,10 @@ export function traceLineage(corpus: Corpus, plans: PlanFacts[], sink: LinkSink,
           linked = passes(scores, DEFAULT_THRESHOLDS);
           if (linked) similarity = Math.max(similarity, scores.jaccard);
         }
-        hit.push({ k, linked, similarity, parentShares: clauses.of(parent).map((c) => (c.total > 0 ? alignedWeight(c, item) / c.total : 0)) });
+        const parentShares = clauses.of(parent).map((c) => (c.total > 0 ? alignedWeight(c, item) / c.total : 0));
+        if (linked || parentShares.some((x) => x > 0)) found.push({ k, linked, similarity, parentShares });
       }
+      hit = found.length ? found : NO_MATCHES; // most texts share nothing with a given plan above: one empty list
       source.memo.set(item, hit);
     }
     return hit;
@@ -291,44 +294,34 @@ export function traceLineage(corpus: Corpus, plans: PlanFacts[], sink: LinkSink,
     const parents = plansAbove(plan, byRegionYear);
     const tasks = byDoc.get(plan.docId) ?? [];
     if (parents.length === 0 || tasks.length === 0) continue;
-    // lineage: each task's best source among the plans above (nearest level, then same year, on ties)
-    for (const task of tasks) {
-      let best: { entry: Entry; plan: PlanFacts; similarity: number } | null = null;
-      for (const parent of parents)
-        for (const m of matchesIn(task.item, parent)) {
-          if (!m.linked) continue;
-          if (!best || m.similarity > best.similarity + 1e-9) best = { entry: sourceOf(parent).index.entries[m.k], plan: parent, similarity: m.similarity };
-        }
-      if (best)
-        sink.lineage({
-          task_id: task.taskId, doc_id: plan.docId, source_task_id: best.entry.taskId, source_doc_id: best.plan.docId,
-          similarity: round(best.similarity), relation: best.similarity >= COPIED ? "copied" : "modified",
-        });
-    }
-    // coverage: each requirement of each plan above, found in this plan or not; a bundle above may be
-    // spread over several tasks here, so each of its clauses counts where it is found best
+    // one pass per plan above (nearest first): each task's best source so far (lineage; ties go to the
+    // nearer plan), and each requirement above, found here or not (coverage; a bundle above may be spread
+    // over several tasks here, so each of its clauses counts where it is found best)
+    const best: ({ entry: Entry; plan: PlanFacts; similarity: number } | null)[] = tasks.map(() => null);
     for (const parent of parents) {
       const entries = sourceOf(parent).index.entries;
       const clauseBest: Float64Array[] = [];
       const carrier: { taskId: string | null; weight: number }[] = [];
-      for (const task of tasks)
+      tasks.forEach((task, t) => {
         for (const m of matchesIn(task.item, parent)) {
+          if (m.linked && (!best[t] || m.similarity > best[t]!.similarity + 1e-9)) best[t] = { entry: entries[m.k], plan: parent, similarity: m.similarity };
           const parts = clauses.of(entries[m.k].item);
-          const best = (clauseBest[m.k] ??= new Float64Array(parts.length));
+          const top = (clauseBest[m.k] ??= new Float64Array(parts.length));
           carrier[m.k] ??= { taskId: null, weight: 0 };
           let weight = 0;
           for (let i = 0; i < parts.length; i++) {
             const share = m.parentShares[i];
-            if (share > best[i]) best[i] = share;
+            if (share > top[i]) top[i] = share;
             weight += share * parts[i].total;
           }
           if (weight > carrier[m.k].weight + 1e-9) carrier[m.k] = { taskId: task.taskId, weight };
         }
+      });
       entries.forEach((e, k) => {
         const parts = clauses.of(e.item);
         const total = parts.reduce((n, c) => n + c.total, 0);
-        const best = clauseBest[k];
-        const similarity = total > 0 && best ? parts.reduce((n, c, i) => n + best[i] * c.total, 0) / total : 0;
+        const top = clauseBest[k];
+        const similarity = total > 0 && top ? parts.reduce((n, c, i) => n + top[i] * c.total, 0) / total : 0;
         const status = similarity >= COPIED ? "copied" : similarity >= CARRIED ? "modified" : "absent";
         sink.coverage({
           doc_id: plan.docId, parent_doc_id: parent.docId, parent_task_id: e.taskId, status,
@@ -336,6 +329,14 @@ export function traceLineage(corpus: Corpus, plans: PlanFacts[], sink: LinkSink,
         });
       });
     }
+    tasks.forEach((task, t) => {
+      const b = best[t];
+      if (b)
+        sink.lineage({
+          task_id: task.taskId, doc_id: plan.docId, source_task_id: b.entry.taskId, source_doc_id: b.plan.docId,
+          similarity: round(b.similarity), relation: b.similarity >= COPIED ? "copied" : "modified",
+        });
+    });
   }
 }
 

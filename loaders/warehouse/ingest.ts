@@ -27,8 +27,8 @@ export interface IngestSummary {
   reused: number;
   rows: Record<TableName, number>;
   manifest: WarehouseManifest;
-  /** Where the time went: reading, parsing and enriching (with the rows into DuckDB), grouping, writing Parquet. */
-  seconds: { prepare: number; group: number; write: number };
+  /** Where the time went: reading, parsing and enriching (with the rows into DuckDB), grouping, lineage and coverage, writing Parquet. */
+  seconds: { prepare: number; group: number; lineage: number; write: number };
   grouping: Grouping["stats"];
 }
 
@@ -76,7 +76,7 @@ export async function ingestInto(output: WarehouseOutput, files: string[], layou
   const grouped = performance.now();
   const manifest = await output.publish(layout, (staging) => sink.finish(grouping, staging, { partition: layout === "partitioned" }));
   cache?.prune(used); // entries of files removed or changed since, and of other versions of the code
-  const seconds = { prepare: (prepared - started) / 1000, group: (grouped - prepared) / 1000, write: (performance.now() - grouped) / 1000 };
+  const seconds = { prepare: (prepared - started) / 1000, group: grouping.seconds.group, lineage: (grouped - prepared) / 1000 - grouping.seconds.group, write: (performance.now() - grouped) / 1000 };
   return { files: files.length, parsed: files.length - failed - duplicates, failed, duplicates, workers, reused, rows: { ...sink.counts }, manifest, seconds, grouping: grouping.stats };
 }
 

@@ -137,6 +137,7 @@ interface Run {
   parquet_s: number;
   ingest_s: number;
   group_s: number;
+  lineage_s: number;
   distinct_texts: number;
   candidates: number;
   peak_rss_mb: number;
@@ -144,7 +145,7 @@ interface Run {
   /** Re-ingest after a new year's plans were added (the rest unchanged), into the folder holding the rest. */
   /** The dashboard built from the corpus (--site). */
   site: SiteRun | null;
-  incremental: { year: number; new_files: number; reused: number; workers: number; seconds: number; steps: { prepare: number; group: number; write: number } } | null;
+  incremental: { year: number; new_files: number; reused: number; workers: number; seconds: number; steps: { prepare: number; group: number; lineage: number; write: number } } | null;
 }
 
 /** The plan's markers (一、 （一） 1.), the scan the reference makes over every byte. */
@@ -213,6 +214,7 @@ async function measure(n: number, keep: boolean, incremental: boolean, site: boo
     parquet_s: summary.seconds.write,
     ingest_s: summary.seconds.prepare + summary.seconds.write,
     group_s: summary.seconds.group,
+    lineage_s: summary.seconds.lineage,
     distinct_texts: summary.grouping.distinct,
     candidates: summary.grouping.candidates,
     peak_rss_mb: peak,
@@ -287,8 +289,8 @@ async function main() {
     }
   }
   const base = child(["--baseline", String(Math.min(n, Number(values["baseline-docs"])))]) as Awaited<ReturnType<typeof baseline>>;
-  const total1 = run1.ingest_s + run1.group_s;
-  const total2 = run2 ? run2.ingest_s + run2.group_s : null;
+  const total1 = run1.ingest_s + run1.group_s + run1.lineage_s;
+  const total2 = run2 ? run2.ingest_s + run2.group_s + run2.lineage_s : null;
   // all pairs cost grows with the square of the distinct texts: projected from the subset to N's
   const projected = base.all_pairs_s * (run1.distinct_texts / base.distinct_texts) ** 2;
   const result = {
@@ -302,6 +304,7 @@ async function main() {
     workers: run1.workers,
     ingest_s: round(run1.ingest_s),
     group_s: round(run1.group_s),
+    lineage_s: round(run1.lineage_s),
     total_s: round(total1),
     peak_rss_mb: Math.round(run1.peak_rss_mb),
     scaling_ratio: total2 === null ? null : round(total2 / total1),
@@ -321,12 +324,12 @@ async function main() {
     console.log(`zwgk bench — ${n} synthetic plans (${(run1.bytes / 1e6).toFixed(1)} MB, ${run1.tasks} tasks, ${run1.failed} failed)`);
     console.log(`  parse    ${result.parse_mb_per_s} MB/s in one thread = ${round(result.parse_share * 100, 1)}% of the reference (TextDecoder + one marker scan: ${result.reference_mb_per_s} MB/s)`);
     console.log(`  ingest   ${result.ingest_s}s with ${run1.workers} workers (prepare ${round(run1.prepare_s)}s, parquet ${round(run1.parquet_s)}s)`);
-    console.log(`  grouping ${result.group_s}s  (${run1.distinct_texts} distinct texts, ${run1.candidates} candidate pairs)`);
+    console.log(`  grouping ${result.group_s}s  (${run1.distinct_texts} distinct texts, ${run1.candidates} candidate pairs); lineage and coverage ${result.lineage_s}s`);
     console.log(`  total    ${result.total_s}s = ${result.mb_per_s} MB/s end to end; peak RSS ${result.peak_rss_mb} MB`);
-    if (run2) console.log(`  at 2N    ingest ${round(run2.ingest_s)}s + grouping ${round(run2.group_s)}s, peak ${Math.round(run2.peak_rss_mb)} MB: time ratio 2N/N = ${result.scaling_ratio}`);
+    if (run2) console.log(`  at 2N    ingest ${round(run2.ingest_s)}s + grouping ${round(run2.group_s)}s + lineage ${round(run2.lineage_s)}s, peak ${Math.round(run2.peak_rss_mb)} MB: time ratio 2N/N = ${result.scaling_ratio}`);
     else console.log(`  at 2N    not measured: ${run2Failure}`);
     const inc = run1.incremental!;
-    console.log(`  re-ingest with ${inc.year}'s ${inc.new_files} plans added to the other ${inc.reused} (read from the cache): ${result.incremental_s}s = ${round(result.incremental_share * 100, 1)}% of the full run (prepare ${round(inc.steps.prepare)}s, grouping ${round(inc.steps.group)}s, parquet ${round(inc.steps.write)}s)`);
+    console.log(`  re-ingest with ${inc.year}'s ${inc.new_files} plans added to the other ${inc.reused} (read from the cache): ${result.incremental_s}s = ${round(result.incremental_share * 100, 1)}% of the full run (prepare ${round(inc.steps.prepare)}s, grouping ${round(inc.steps.group)}s, lineage ${round(inc.steps.lineage)}s, parquet ${round(inc.steps.write)}s)`);
     console.log(`  baseline all pairs on ${base.docs} plans (${base.distinct_texts} distinct texts, ${base.pairs} pairs): ${round(base.all_pairs_s)}s, indexed ${round(base.indexed_s, 3)}s; agreement (Rand) ${result.baseline_agreement}`);
     console.log(`           projected to ${run1.distinct_texts} distinct texts: ${result.baseline_projected_s}s = ${result.baseline_speedup}× the indexed grouping's ${result.group_s}s`);
     const site = run1.site;

@@ -191,6 +191,9 @@ describe("the views over lineage and coverage (lineage_views.sql, gaps_by_group.
     }
     const byGroup = await q("SELECT sum(requirements)::INTEGER AS n FROM parent_coverage_by_group");
     expect(byGroup[0].n).toBe(tables.coverage.length);
+    // a requirement page names where each wording comes from
+    const [wording] = await q(`SELECT * FROM requirement_wordings WHERE task_id = '${taskOf("a-20.txt", 3).task_id}'`);
+    expect(wording).toMatchObject({ source_region: "上海市", source_year: 2025, source_number: 3, relation: "copied", source_task_id: taskOf("a-19.txt", 3).task_id });
   });
 });
 

@@ -422,7 +422,7 @@ describe.skipIf(skipBrowser)("the dashboard in Chromium", () => {
     const hostileManifest = manifest();
     const { server: s2, base: b2 } = await serveDir(output);
     try {
-      const pages = ["", "categories", "requirements", "workload", "gaps", ...hostileManifest.docs.map((d: string) => `plans/view?doc=${d}`)];
+      const pages = ["", "categories", "requirements", "workload", "gaps", ...hostileManifest.docs.map((d: string) => `plans/view?doc=${d}`), `requirements/${hostileManifest.requirements[0]}`];
       let shownAsText = 0;
       for (const path of pages) {
         const { page, problems } = await visit(browser, `${b2}/${path}`, `hostile-${path.replace(/[/?=]/g, "-") || "index"}`);
@@ -444,6 +444,10 @@ describe.skipIf(skipBrowser)("the dashboard in Chromium", () => {
         await page.context().close();
       }
       expect(shownAsText).toBe(1);
+      // a requirement page names, for the county's wording, the province's task it comes from
+      const { page: req } = await visit(browser, `${b2}/requirements/${hostileManifest.requirements[0]}`, "hostile-requirement");
+      expect(await req.locator(".wording .who").filter({ hasText: "翁源县" }).first().innerText()).toMatch(/来自广东省2018年要点第\d+项（(照搬|改写)）/);
+      await req.context().close();
     } finally {
       s2.close();
       await build("dist"); // leave the seed site and its warehouse in place

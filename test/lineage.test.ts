@@ -2,7 +2,7 @@
 // real-plan corpus, where provincial, prefecture and county plans copy the national plan and each other.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { mkdtempSync, copyFileSync } from "node:fs";
+import { mkdtempSync, copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -158,6 +158,22 @@ describe("coverage of the plans above", () => {
     const bundle = rows.find((c) => tables.tasks.find((t) => t.task_id === c.parent_task_id)!.text!.toString().startsWith("加强涉及市场主体的信息公开"))!;
     expect(bundle.status).toBe("modified");
     expect([taskOf("yingde-2022.txt", 14).task_id, taskOf("yingde-2022.txt", 15).task_id]).toContain(bundle.task_id);
+  });
+
+  it("counts a clause a task copies from a second task above, though the task states the requirement of a first (derived from 奉贤区 2025)", async () => {
+    // 奉贤区's task 3 copies 上海市's task 3; here it also takes the first clauses of 上海市's task 4 (依申请公开指导文件)
+    const dir = mkdtempSync(join(tmpdir(), "zwgk-bundle-"));
+    copyFileSync(REAL + "a-19.txt", join(dir, "a-19.txt"));
+    const county = readFileSync(REAL + "a-20.txt", "utf8").replace("协调性审核。(责任单位", "协调性审核。制发关于进一步加强全区政府信息依申请公开办理工作的指导文件,编制依申请公开业务应知应会手册。(责任单位");
+    writeFileSync(join(dir, "a-20.txt"), county);
+    const t = buildTables(await parseFiles([join(dir, "a-19.txt"), join(dir, "a-20.txt")]));
+    const [province, district] = ["a-19.txt", "a-20.txt"].map((f) => t.documents.find((d) => (d.source_file as string).endsWith(f))!.doc_id);
+    const task = (doc: unknown, n: number) => t.tasks.find((x) => x.doc_id === doc && x.number === n)!;
+    expect(task(district, 3).requirement_id).toBe(task(province, 3).requirement_id); // it still states 上海市's task 3
+    const row = (n: number) => t.coverage.find((c) => c.doc_id === district && c.parent_task_id === task(province, n).task_id)!;
+    expect(row(3)).toMatchObject({ status: "copied", task_id: task(district, 3).task_id });
+    expect(row(4).status).not.toBe("absent");
+    expect(row(4).task_id).toBe(task(district, 3).task_id);
   });
 
   it("zwgk gaps --parent lists them; zwgk gaps lists the absent ones as parent gaps", async () => {

@@ -110,7 +110,7 @@ interface Entry {
 class PlanIndex {
   private readonly postings = new Map<number, number[]>();
   private readonly score: Float64Array;
-  /** The first entry of each requirement group: a task of the same requirement needs no search. */
+  /** The first entry of each requirement group: a task of the same requirement is always a candidate. */
   readonly entryOfGroup = new Map<string, number>();
 
   constructor(readonly entries: Entry[], groupOf: (item: Distinct) => string | undefined) {
@@ -263,14 +263,16 @@ export function traceLineage(corpus: Corpus, plans: PlanFacts[], sink: LinkSink,
     let hit = source.memo.get(item);
     if (!hit) {
       const found: Match[] = [];
-      // a task of the same requirement group is the source; the search is for the others (a clause copied
-      // from a bundle, a requirement reworded past the grouping's thresholds)
+      // the tasks sharing the most with this text, and a task of its requirement group even when others
+      // share more (a bundle here may state that requirement and copy a clause of another task above: both
+      // count for coverage)
       const group = groupOf(item);
       const same = group === undefined ? undefined : source.index.entryOfGroup.get(group);
-      const candidates = same === undefined ? source.index.candidates(item, CANDIDATES) : [same];
+      const candidates = source.index.candidates(item, CANDIDATES);
+      if (same !== undefined && !candidates.includes(same)) candidates.push(same);
       for (const k of candidates) {
         const parent = source.index.entries[k].item;
-        if (same === undefined && source.index.shared(k) < clauses.floor(item, parent)) continue; // nothing in common worth aligning
+        if (k !== same && source.index.shared(k) < clauses.floor(item, parent)) continue; // nothing in common worth aligning
         let similarity = takenFrom(clauses.of(item), parent);
         let linked = similarity >= MIN_SIMILARITY;
         if (!linked) {

@@ -116,8 +116,21 @@ export class TableBuilder {
     if (!this.sink) throw new Error("rows as columns go to a sink (TableBuilder(sink)); add documents with add() otherwise");
     const docs = packed.tables.documents;
     const plan = docs.length ? planFacts((column) => valueAt("documents", docs, 0, column)) : null;
-    this.byFile.push({ sourceFile: packed.sourceFile, tables: { documents: [], sections: [], tasks: [], assignments: [], parse_issues: [], texts: [] }, group: unpackGroup(packed), plan });
+    this.byFile.push({ sourceFile: packed.sourceFile, tables: { documents: [], sections: [], tasks: [], assignments: [], parse_issues: [], texts: [] }, group: this.shared(unpackGroup(packed)), plan });
     for (const name of Object.keys(packed.tables) as (keyof PackedRows["tables"])[]) this.sink.appendPacked(name, packed.tables[name]);
+  }
+
+  /** Each distinct task text once: most texts recur verbatim across plans (copies down the levels), and each copy came as its own string. */
+  private readonly texts = new Map<string, string>();
+
+  private shared(group: GroupInput[]): GroupInput[] {
+    for (const g of group) {
+      const text = this.texts.get(g.text);
+      if (text === undefined) this.texts.set(g.text, g.text);
+      else g.text = text;
+      if (g.docId === group[0].docId) g.docId = group[0].docId; // one string for the document's id, not one per task
+    }
+    return group;
   }
 
   /** A document's rows, made where it was parsed. */

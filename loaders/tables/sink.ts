@@ -26,7 +26,7 @@ export class DuckDBSink implements RowSink {
   ) {}
 
   /** The rows live in a temporary database file, compressed, with at most `memoryLimit` in memory. */
-  static async open(memoryLimit = "600MB"): Promise<DuckDBSink> {
+  static async open(memoryLimit = "1200MB"): Promise<DuckDBSink> {
     const dir = mkdtempSync(join(tmpdir(), "zwgk-ingest-"));
     const conn = await openDuckDB(join(dir, "ingest.duckdb"), memoryLimit);
     const appenders = new Map<TableName, DuckDBAppender>();

@@ -173,3 +173,68 @@ ${digits}
     expect(codes(plan)).toContain("date-unreadable");
   });
 });
+
+describe("forms first met on the pages gathered after the parser was tuned (f-*, g-*)", () => {
+  it("大余县 2023: 「县直、驻县有关单位」 is one unit of two kinds of place, not 驻县有关单位 with 县直 lost", async () => {
+    const first = tasks(await real("g-16.txt"))[0];
+    expect(units(first, "participant")).toEqual(["各乡镇人民政府", "县政府各部门", "县直、驻县有关单位"]);
+  });
+
+  it("「A牵头B负责」 names a lead and participants in one phrase; 会 there stands for 会同", () => {
+    const tagged = (tag: string) => tasks(parsePlan(`2021年某县政务公开工作要点\n一、深化政务公开\n1.做好权力清单公开。（${tag}）\n2.做好规划公开。（县发改局负责）\n`))[0];
+    expect([units(tagged("县司法局牵头各行政机关负责"), "lead"), units(tagged("县司法局牵头各行政机关负责"), "participant")]).toEqual([["县司法局"], ["各行政机关"]]);
+    const nansha = tagged("区政务服务数据管理局牵头会区各单位、各镇街负责");
+    expect([units(nansha, "lead"), units(nansha, "participant")]).toEqual([["区政务服务数据管理局"], ["区各单位", "各镇街"]]);
+    // 牵头 followed by wording that is not a list of units does not split
+    expect(units(tagged("县发改局牵头组织实施"), "lead")).toEqual(["县发改局"]);
+  });
+
+  it("番禺区 2021: a unit cell ending in 办理 (「…各镇(街)办理」, 「区政府办会同…办理」) names its units, 各镇(街) whole", async () => {
+    const list = tasks(await real("g-02.txt"));
+    expect(units(list[0], "responsible")).toEqual(["区发展改革局", "市规划和自然资源局番禺区分局", "各有关单位", "各镇(街)"]);
+    expect(units(list[1], "responsible")).toEqual(["区政府办", "各有关单位", "各镇(街)"]);
+    const tagged = tasks(parsePlan("2021年某区政务公开工作要点\n一、深化政务公开\n1.做好市场准入负面清单公开。（区发展改革局、区市场监管局牵头办理）\n"))[0];
+    expect(units(tagged, "lead")).toEqual(["区发展改革局", "区市场监管局"]);
+  });
+
+  it("揭阳 2018: a remark in brackets after a name (见附件1,下同) is not part of it", async () => {
+    expect(units(tasks(await real("f-13.txt"))[0], "lead", "responsible")).toContain("市有关单位");
+  });
+
+  it("晋中 2018: a plain list of units in brackets after a paragraph's last sentence is its tag; an aside (含…) or a bracket mid-sentence is not", async () => {
+    const first = tasks(await real("f-05.txt"))[0];
+    expect(units(first, "responsible")).toEqual(["各县(区、市)人民政府", "开发区管委会", "市直各单位"]);
+    const plan = (body: string) => tasks(parsePlan(`2018年某市政务公开工作要点\n一、推进主动公开\n${body}\n二、加强解读\n（一）做好解读。（市政府办公室负责）\n`));
+    expect(plan("（一）推进目录编制。编制主动公开目录。（含各县区）")[0].units).toEqual([]);
+    expect(plan("（一）推进目录编制。请市财政局（市税务局）编制主动公开目录。")[0].units).toEqual([]);
+  });
+
+  it("洮南 2019 (a heading line over its paragraph) and 晋中 2018: the heading of a section holding one task opens that task", async () => {
+    const [first] = tasks(await real("f-10.txt"));
+    expect(first.text.startsWith("建设完成政府信息公开平台县政府门户网站要参照市政府门户网站")).toBe(true);
+    expect([units(first, "lead"), units(first, "participant")]).toEqual([["县机关运行保障中心"], ["县政府各部门"]]);
+  });
+
+  it("安义县 2021: paragraphs opening 一是 / 二是 are the plan's numbered tasks", async () => {
+    const [first, second] = tasks(await real("g-17.txt"));
+    expect([first.number, second.number]).toEqual([1, 2]);
+    expect(first.text.startsWith("落实各类规划领域信息公开")).toBe(true);
+  });
+
+  it("a table dumped one cell per line opens with its header cells (任务 | 责任单位 | 时限): the first row is a task, not a preamble", async () => {
+    const list = tasks(await real("f-08.txt"));
+    expect(list[0].text.startsWith("切实做好稳经济大盘一揽子政策举措公开工作")).toBe(true);
+    expect(units(list[0], "responsible")).toEqual(["市政府各部门", "各县(市、区)政府"]);
+  });
+
+  it("广东省卫生健康委 2021: a ledger (序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 | 备注) with rows of fewer cells, each row its own task", async () => {
+    const list = tasks(await real("g-21.txt"));
+    expect(list.slice(0, 3).map((t) => t.number)).toEqual([1, 2, 3]);
+    expect(list[1].text.startsWith("扎实做好疫苗接种")).toBe(true);
+    expect(units(list[1], "responsible")).toEqual(["疾控处"]);
+  });
+
+  it("相山区 2025: 经开区 is a unit (各镇(办)、经开区)", async () => {
+    expect(units(tasks(await real("f-09.txt"))[0], "responsible")).toEqual(["各区直部门", "各镇(办)", "经开区"]);
+  });
+});

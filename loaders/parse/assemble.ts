@@ -277,7 +277,10 @@ function headingsThatAreTasks(text: string, nodes: (Section | Task)[], titles: M
   mergeHeadings(text, nodes, titles);
 }
 
-/** A heading sentence that opens the paragraph of its section's first task becomes the start of that task. */
+/** A heading line of its own: short, one phrase (「建设完成政府信息公开平台」, not a paragraph). */
+const looksLikeTitleLine = (title: string) => title.length <= 30 && !/[。；;！？!?]/.test(title);
+
+/** A heading sentence that opens its section's first task (in its paragraph or on the line above) becomes the start of that task. */
 function mergeHeadings(text: string, nodes: (Section | Task)[], titles: Map<Section, Span>) {
   for (const n of nodes) {
     if (n.type !== "section") continue;
@@ -286,7 +289,10 @@ function mergeHeadings(text: string, nodes: (Section | Task)[], titles: Map<Sect
     const title = titles.get(n);
     if (!first || first.type !== "task" || first.number !== null || !title || title.end <= title.start) continue;
     const between = text.slice(title.end, first.position.start);
-    if (!/^[ 。.：:]*$/.test(between)) continue; // the task must go on in the same paragraph as the heading
+    // the task goes on after the heading: in its paragraph, or in the paragraph below a heading line that
+    // heads this one task (「（一）建设完成政府信息公开平台」 then 「县政府门户网站要…（牵头单位：…）」)
+    const ownLine = /^[\s\u2029]*$/.test(between) && looksLikeTitleLine(text.slice(title.start, title.end)) && n.children.filter((c) => c.type === "task").length === 1;
+    if (!/^[ 。.：:]*$/.test(between) && !ownLine) continue;
     first.pieces[0] = { start: title.start, end: first.pieces[0].end };
     first.position = { start: title.start, end: first.position.end };
     first.text = joinPieces(text, first.pieces);

@@ -43,10 +43,12 @@ export interface CellContext {
   unmarkedLevel: 1 | 2;
   /** A 序号 cell printed on its own (「1」 then the task's text): the number of the next task. */
   pendingNumber: number | null;
+  /** Column headers (任务, 责任单位, 时限 …) seen in a row: two make a header row, and the table's body follows. */
+  headerCells: number;
 }
 
 export function newContext(numbering: Numbering = CHINESE_L2): CellContext {
-  return { lastNumber: null, lastTaskText: null, seenStructure: false, numbering, unmarkedLevel: 1, pendingNumber: null };
+  return { lastNumber: null, lastTaskText: null, seenStructure: false, numbering, unmarkedLevel: 1, pendingNumber: null, headerCells: 0 };
 }
 
 /**
@@ -128,7 +130,12 @@ export function isPageNav(s: string): boolean {
 export function classifyCell(text: string, cell: Span, ctx: CellContext, opts: { taskColumn?: boolean; plain?: boolean; beforeTask?: boolean } = {}): Block[] {
   const s = text.slice(cell.start, cell.end);
   if (s.trim() === "") return [];
-  if (!opts.taskColumn && headerRole(s) !== null) return [];
+  if (!opts.taskColumn && headerRole(s) !== null) {
+    // a header row (任务 | 责任单位 | 时限) opens the table: what follows is its body, not a preamble
+    if (++ctx.headerCells >= 2) ctx.seenStructure = true;
+    return [];
+  }
+  ctx.headerCells = 0;
   const heading = headingMarker(text, cell.start, cell.end, ctx.numbering);
   if (heading) {
     ctx.seenStructure = true;

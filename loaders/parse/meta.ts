@@ -12,7 +12,8 @@ export const TITLE_WORDS = new RegExp(vocabulary(VOCAB, "title").map(escapeRegEx
 /** A text about openness contains one of these (data/plan-vocabulary.tsv, not-plan). */
 export const OPENNESS_WORDS = new RegExp(vocabulary(VOCAB, "not-plan").map(escapeRegExp).join("|"));
 const DRAFT_WORDS = new RegExp(vocabulary(VOCAB, "draft").map(escapeRegExp).join("|"));
-const BACK_START = vocabulary(VOCAB, "back");
+const BACK_CHROME = vocabulary(VOCAB, "back-chrome");
+const BACK_START = [...vocabulary(VOCAB, "back"), ...BACK_CHROME];
 const BACK_END = vocabulary(VOCAB, "back-end");
 const DATE_LINE = /^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/;
 
@@ -23,8 +24,9 @@ function isStructural(text: string, line: Line): boolean {
   const at = line.start + (line.text.length - t.length);
   if (headingMarker(text, at, line.end)) return true;
   if (startsLikeTask(t)) return true;
-  // a table header row: several column names (data/column-headers.tsv) on one line
-  return t.split(/[\t|]/).filter((cell) => headerRole(cell.trim()) !== null).length >= 2;
+  // a table header row: several column names (data/column-headers.tsv) on one line, between tabs, bars
+  // or (a table flattened by a reposting site) spaces: 「目标 序号 任务 有关要求 责任单位」
+  return t.split(/[\t|]|[ \u3000]+/).filter((cell) => headerRole(cell.trim()) !== null).length >= 2;
 }
 
 function isTitleLine(s: string): boolean {
@@ -61,9 +63,13 @@ export function locateBody(text: string, lines: Line[]): Located {
   while (startIdx < lines.length && (lines[startIdx].text.trim() === "" || /^[（(【\[]?\s*(征求意见稿|送审稿|讨论稿)\s*[）)】\]]?$/.test(lines[startIdx].text.trim()) || DATE_LINE.test(lines[startIdx].text))) startIdx++;
   const start = startIdx < lines.length ? lines[startIdx].start : text.length;
   let end = text.length;
-  for (let i = Math.max(startIdx, first); i < lines.length; i++) {
+  // after the first heading, task or table header: back matter (抄送：, 附件：) and page chrome (打印本页);
+  // in a text with none of those (a table dumped one cell per line), page chrome only, from the start
+  const from = first < lines.length ? Math.max(startIdx, first) : startIdx;
+  const ends = first < lines.length ? BACK_START : BACK_CHROME;
+  for (let i = from; i < lines.length; i++) {
     const t = lines[i].text.trim();
-    if (BACK_START.some((w) => t.startsWith(w)) || (BACK_END.some((w) => t.endsWith(w)) && /\d{4}\s*年/.test(t) && t.length <= 30)) {
+    if (ends.some((w) => t.startsWith(w)) || (first < lines.length && BACK_END.some((w) => t.endsWith(w)) && /\d{4}\s*年/.test(t) && t.length <= 30)) {
       end = lines[i].start;
       break;
     }

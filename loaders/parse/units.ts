@@ -13,12 +13,16 @@ const groupTails = vocabulary(GRAMMAR, "group").sort((a, b) => b.length - a.leng
 const LEAD = new RegExp(vocabulary(GRAMMAR, "lead").map(escapeRegExp).join("|"));
 const PARTICIPANT = new RegExp(vocabulary(GRAMMAR, "participant").map(escapeRegExp).join("|"));
 const PHRASE_SEPARATORS = new Set(vocabulary(GRAMMAR, "separator"));
+const SHARED_NAME = vocabulary(GRAMMAR, "shared-name");
+const LEAD_WORDS = vocabulary(GRAMMAR, "lead").sort((a, b) => b.length - a.length);
+const LEAD_JOINTS = vocabulary(GRAMMAR, "lead-joint").sort((a, b) => b.length - a.length);
 const BETWEEN = vocabulary(GRAMMAR, "between").sort((a, b) => b.length - a.length);
 const ROLE_WORDS = (["lead", "participant", "responsible"] as const).flatMap((k) => vocabulary(GRAMMAR, k));
 const alternation = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
 /** What may follow the last unit name of an item and still be role wording only: 等有关部门按职责分工负责. */
 const ROLE_TAIL = new RegExp(`^(?:${alternation(groupTails)})?(?:${alternation([...vocabulary(GRAMMAR, "role-modifier"), ...ROLE_WORDS])})*$`);
 const ROLE_WORD = new RegExp(alternation(ROLE_WORDS));
+const REMARK = new RegExp(vocabulary(GRAMMAR, "remark").map(escapeRegExp).join("|"));
 const NOTE = new RegExp(vocabulary(GRAMMAR, "note").map(escapeRegExp).join("|"));
 const CONVENTIONS: [LeadConvention, RegExp][] = (["lead-before-comma", "lead-first"] as const).map((k) => [k, new RegExp(vocabulary(GRAMMAR, k).map(escapeRegExp).join("|"))]);
 const ITEM_SEPARATORS = new Set(["、", "，", ",", "；", ";", "。", " ", "\u2029", "/", "／"]);
@@ -53,6 +57,12 @@ function splitTopLevel(text: string, span: Span, isSeparator: (ch: string) => bo
   return out;
 }
 
+/** Does `word` occur in `item` starting before `end` and running past it? */
+function overlapsEnd(item: string, word: string, end: number): boolean {
+  for (let k = Math.max(0, end - word.length + 1); k < end; k++) if (item.startsWith(word, k)) return true;
+  return false;
+}
+
 /** Where the unit name in an item ends: after the last unit suffix (and a parenthesised note that follows it). */
 function nameEnd(item: string): number {
   let best = -1;
@@ -61,10 +71,13 @@ function nameEnd(item: string): number {
     // a trailing parenthesis group belongs to the name: 区委宣传部(网信办), 各镇（场）政府
     if (CLOSE.has(item[i - 1])) {
       const open = matchingOpen(item, i - 1);
-      if (open > 0 && endsWithSuffix(item, open)) return i;
+      // a remark in brackets (见附件1，下同) follows the name without being part of it
+      if (open > 0 && endsWithSuffix(item, open)) return REMARK.test(item.slice(open, i)) ? open : i;
       continue;
     }
     if (endsWithSuffix(item, i)) {
+      // a suffix that begins role wording (办 of 各镇(街)办理) ends no name here
+      if (ROLE_WORDS.some((w) => w.length > 1 && overlapsEnd(item, w, i))) continue;
       // role wording that happens to end like a name (协办, 承办 end in 办) is not part of the name before it
       const role = ROLE_WORDS.find((w) => w.length < i && item.startsWith(w, i - w.length) && endsWithSuffix(item, i - w.length));
       best = role ? i - role.length : i;
@@ -100,20 +113,42 @@ function endsWithSuffix(s: string, at: number): boolean {
 }
 
 /**
- * 「各州、市人民政府」「各区、县(市)政府」: a list of kinds of place sharing one unit name. An item with no
- * unit suffix of its own (各州, 各区) joins the item after it across 、.
+ * 「各州、市人民政府」「各区、县(市)政府」「县直、驻县有关单位」: a list of kinds of place sharing one unit
+ * name. An item with no unit suffix of its own (各州, 各区, 县直) joins the item after it across 、.
  */
 function joinKinds(text: string, items: Piece[]): Piece[] {
   const out: Piece[] = [];
   for (let i = 0; i < items.length; i++) {
     let item = items[i];
-    while (i + 1 < items.length && item.text.length <= 6 && /^各/.test(item.text) && nameEnd(item.text) <= 0 && text.slice(item.end, items[i + 1].start).trim() === "、") {
+    while (i + 1 < items.length && item.text.length <= 6 && SHARED_NAME.some((w) => item.text.startsWith(w)) && nameEnd(item.text) <= 0 && text.slice(item.end, items[i + 1].start).trim() === "、") {
       const next = items[++i];
       item = { start: item.start, end: next.end, text: text.slice(item.start, next.end) };
     }
     out.push(item);
   }
   return out;
+}
+
+/**
+ * 「县司法局牵头各行政机关负责」: a lead word between the units that lead and a list of units ends the
+ * lead's phrase there; the units after it (a joint such as 会同 aside) are a phrase of their own, which
+ * takes part. A lead word followed by other wording (牵头组织各部门开展) does not split.
+ */
+function splitAtLead(phrase: Piece): Piece[] {
+  const t = phrase.text;
+  for (const word of LEAD_WORDS) {
+    for (let at = t.indexOf(word, 1); at !== -1; at = t.indexOf(word, at + 1)) {
+      const left = t.slice(0, at);
+      let from = at + word.length;
+      const joint = LEAD_JOINTS.find((j) => t.startsWith(j, from) && looksLikeUnitList(t.slice(from + j.length)));
+      if (joint) from += joint.length;
+      const right = t.slice(from);
+      if (nameEnd(left) !== left.length || !looksLikeUnitList(right)) continue;
+      const lead = { start: phrase.start, end: phrase.start + at + word.length, text: t.slice(0, at + word.length) };
+      return [lead, ...splitAtLead({ start: phrase.start + from, end: phrase.end, text: right })];
+    }
+  }
+  return [phrase];
 }
 
 /**
@@ -175,7 +210,7 @@ export function parseUnitCell(text: string, span: Span, convention: LeadConventi
   const phrases: UnitPhrase[] = [];
   const unrecognised: Piece[] = [];
   const notes: Piece[] = [];
-  for (const phrase of splitTopLevel(text, span, (ch) => PHRASE_SEPARATORS.has(ch) || ch === "\u2029")) {
+  for (const phrase of splitTopLevel(text, span, (ch) => PHRASE_SEPARATORS.has(ch) || ch === "\u2029").flatMap(splitAtLead)) {
     if (NOTE.test(outsideBrackets(phrase.text))) {
       notes.push(phrase);
       continue;

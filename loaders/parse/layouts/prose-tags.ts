@@ -3,9 +3,12 @@
 // sentence is the heading's title. National and provincial plans (（XX部牵头）) are written this way too.
 import type { Block } from "../assemble.ts";
 import { looksLikeUnmarkedHeading } from "../cells.ts";
-import { CHINESE_L2, endsSentence, headingMarker, matchedNumber, trimSpan, type Line, type Numbering } from "../text.ts";
+import { CHINESE_L2, chineseNumber, endsSentence, headingMarker, matchedNumber, trimSpan, type Line, type Numbering } from "../text.ts";
 import type { Span } from "../types.ts";
 import { findUnitTags, tagBlocks } from "../tags.ts";
+
+/** 「一是落实…。」「二是…」 at a paragraph's start: the plan's own numbering of its tasks. */
+const ENUMERATED = /^([一二三四五六七八九十]{1,3})是(?=[\u4e00-\u9fff“《])/;
 
 export function parseProseTags(text: string, body: Span, lines: Line[], numbering: Numbering = CHINESE_L2): Block[] {
   const tags = findUnitTags(text, body.start, body.end);
@@ -46,10 +49,11 @@ export function parseProseTags(text: string, body: Span, lines: Line[], numberin
       const heading = headingMarker(text, pos, lineEnd, numbering);
       const found = numbering.task.exec(text.slice(pos, Math.min(lineEnd, pos + 10)));
       const numbered = found && /[.、．（(）)\u2460-\u2473]/.test(found[0]) ? found : null;
-      if (heading || numbered) flush();
+      const enumerated = heading || numbered ? null : ENUMERATED.exec(text.slice(pos, Math.min(lineEnd, pos + 6)));
+      if (heading || numbered || enumerated) flush();
       else if (!startsWithTag && pieceText !== "" && endsSentence(pieceText)) flush(); // a paragraph that ended with no tag
       const rest = text.slice(pos, lineEnd);
-      if (!heading && !numbered && !startsWithTag && pieceText.trim() === "" && looksLikeUnmarkedHeading(rest) && text.slice(lineEnd, body.end).trim() !== "") {
+      if (!heading && !numbered && !enumerated && !startsWithTag && pieceText.trim() === "" && looksLikeUnmarkedHeading(rest) && text.slice(lineEnd, body.end).trim() !== "") {
         flush();
         sawStructure = true;
         const title = trimSpan(text, { start: pos, end: lineEnd });
@@ -73,6 +77,10 @@ export function parseProseTags(text: string, body: Span, lines: Line[], numberin
         sawStructure = true;
         number = matchedNumber(numbered);
         pos += numbered[0].length;
+      } else if (enumerated) {
+        sawStructure = true;
+        number = chineseNumber(enumerated[1]);
+        pos += enumerated[0].length;
       }
     }
     while (pos < lineEnd) {

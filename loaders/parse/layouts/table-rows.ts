@@ -49,8 +49,9 @@ export function parseTableRows(text: string, lines: Line[], numbering: Numbering
     const taskBlocks = (cell: Span) => {
       const tasks = numberedTasks(text, cell, ctx) ?? classifyCell(text, cell, ctx, { taskColumn: true });
       const first = tasks[0];
-      if (pendingNumber !== null && first?.kind === "task" && first.number === null && !first.continuation) {
-        tasks[0] = { ...first, number: pendingNumber };
+      // a row with its own 序号 starts a task, whether or not the row above ended its sentence
+      if (pendingNumber !== null && first?.kind === "task" && first.number === null) {
+        tasks[0] = { ...first, number: pendingNumber, continuation: false };
         ctx.lastNumber = pendingNumber;
       }
       pendingNumber = null;
@@ -58,7 +59,8 @@ export function parseTableRows(text: string, lines: Line[], numbering: Numbering
     };
     // a row whose cells do not line up with the header (merged cells dropped, a 序号 column the header
     // does not name): each cell is read by its content
-    const aligned = cells.length === columns.length;
+    // (a row may stop before trailing columns it leaves empty: 备注)
+    const aligned = cells.length === columns.length || (cells.length > 1 && cells.length < columns.length && columns.slice(cells.length).every((r) => r === "ignore"));
     // unit cells of a row that does not line up take the header's unit columns in order (牵头部门 | 配合部门)
     const unitColumns = columns.filter((r) => r === "units" || r === "lead-units" || r === "participant-units");
     let unitCell = 0;

@@ -193,6 +193,10 @@ describe("forms first met on the pages gathered after the parser was tuned (f-*,
     const list = tasks(await real("g-02.txt"));
     expect(units(list[0], "responsible")).toEqual(["区发展改革局", "市规划和自然资源局番禺区分局", "各有关单位", "各镇(街)"]);
     expect(units(list[1], "responsible")).toEqual(["区政府办", "各有关单位", "各镇(街)"]);
+    // a 责任单位和工作要求 cell: its units lead, what they are to do goes on with the task
+    const fourth = list.find((t) => t.number === 4)!;
+    expect(units(fourth, "lead")).toEqual(["区发展改革局", "区科工商信局", "区市场监管局"]);
+    expect(fourth.text.endsWith("在工作中加强与上级单位沟通对接。")).toBe(true);
     const tagged = tasks(parsePlan("2021年某区政务公开工作要点\n一、深化政务公开\n1.做好市场准入负面清单公开。（区发展改革局、区市场监管局牵头办理）\n"))[0];
     expect(units(tagged, "lead")).toEqual(["区发展改革局", "区市场监管局"]);
   });
@@ -236,5 +240,25 @@ describe("forms first met on the pages gathered after the parser was tuned (f-*,
 
   it("相山区 2025: 经开区 is a unit (各镇(办)、经开区)", async () => {
     expect(units(tasks(await real("f-09.txt"))[0], "responsible")).toEqual(["各区直部门", "各镇(办)", "经开区"]);
+  });
+});
+
+describe("forms of the pages gathered next (h-*, i-*)", () => {
+  it("惠州 2020: a table flattened with spaces, header and rows on one line (工作任务 具 体 要 求 责任单位 … 1 对照…公开 市直各单位,…)", async () => {
+    const list = tasks(await real("i-06.txt"));
+    expect(list.slice(0, 4).map((t) => t.number)).toEqual([1, 2, 3, 4]);
+    expect(list[0].text.startsWith("对照法律法规规章")).toBe(true);
+    expect(units(list[1], "responsible")).toEqual(["市政府办公室", "各县、区人民政府"]);
+  });
+
+  it("两江新区 2020: cells one per line under 牵头单位 | 责任单位: the first unit cell of a row leads, the second takes part", async () => {
+    const [first] = tasks(await real("h-15.txt"));
+    expect([units(first, "lead"), units(first, "participant")]).toEqual([["办公室", "司法局"], ["各街道", "各部门", "各驻区机构"]]);
+  });
+
+  it("a table with 牵头单位 and 责任单位 columns, in bars: the 责任单位 take part", () => {
+    const plan = parsePlan("2022年某县政务公开工作要点\n序号 | 工作内容 | 牵头单位 | 责任单位 |\n1 | 做好规划公开。 | 县发改局 | 各乡镇 |\n2 | 做好财政公开。 | 县财政局 | 县直各部门 |\n");
+    const [first] = tasks(plan);
+    expect([units(first, "lead"), units(first, "participant")]).toEqual([["县发改局"], ["各乡镇"]]);
   });
 });

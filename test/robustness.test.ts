@@ -51,6 +51,15 @@ describe("hostile and broken files", () => {
     expect(tasksOf(doc.plan!)).toHaveLength(57);
   });
 
+  it("reads a GB18030 line whose bytes are also valid UTF-8 (「知」 = D6 AA, U+05AA in UTF-8) as GB18030 (徐汇区 2020 as a GBK page)", async () => {
+    const text = readFileSync(SEEDS_DIR + "wengyuan-2018.txt", "utf8");
+    // one UTF-8 line makes the file mixed; a GBK line holding one Chinese character then ASCII is valid UTF-8 too
+    const bytes = Buffer.concat([Buffer.from("注：本文件由网站转载\n", "utf8"), iconv.encode("知</font>\n" + text, "gb18030")]);
+    const doc = await parseFile("mixed-gbk.txt", bytes);
+    expect(doc.source!.text.split("\n")[1]).toBe("知"); // (the tag is markup debris the reader removes)
+    expect(doc.source!.text).not.toMatch(/[\u0100-\u07ff]/);
+  });
+
   it("parses what a truncated download holds and says it is truncated", async () => {
     const text = readFileSync(SEEDS_DIR + "lufeng-2024.txt", "utf8");
     const cut = text.slice(0, text.indexOf("38. 落实《广东省政府系统政策解读工作细则") + 60);

@@ -9,6 +9,9 @@ import { PARAGRAPH } from "../read/normalize.ts";
 
 export type ColumnRole = "section" | "task" | "units" | "lead-units" | "participant-units" | "deadline" | "number" | "ignore";
 
+/** Role wording that closes a list of units (data/unit-grammar.tsv: lead, participant, responsible). */
+const ROLE_END = new RegExp(`(?:${["lead", "participant", "responsible"].flatMap((k) => vocabulary("unit-grammar.tsv", k)).map(escapeRegExp).join("|")})$`);
+
 const HEADERS = new Map(readTable("column-headers.tsv").map((r) => [compareKey(r.header), r.role as ColumnRole]));
 
 const DEADLINE_CELL = new RegExp(`^(?:${readTable("time-expressions.tsv").filter((r) => r.kind === "deadline-cell").map((r) => r.pattern).join("|")})$`);
@@ -45,10 +48,14 @@ export interface CellContext {
   pendingNumber: number | null;
   /** Column headers (任务, 责任单位, 时限 …) seen in a row: two make a header row, and the table's body follows. */
   headerCells: number;
+  /** The header row's unit columns in order (牵头单位, 责任单位): the unit cells of a row take their roles. */
+  unitColumns: ColumnRole[];
+  /** Unit cells read since the last task. */
+  unitCells: number;
 }
 
 export function newContext(numbering: Numbering = CHINESE_L2): CellContext {
-  return { lastNumber: null, lastTaskText: null, seenStructure: false, numbering, unmarkedLevel: 1, pendingNumber: null, headerCells: 0 };
+  return { lastNumber: null, lastTaskText: null, seenStructure: false, numbering, unmarkedLevel: 1, pendingNumber: null, headerCells: 0, unitColumns: [], unitCells: 0 };
 }
 
 /**
@@ -130,8 +137,11 @@ export function isPageNav(s: string): boolean {
 export function classifyCell(text: string, cell: Span, ctx: CellContext, opts: { taskColumn?: boolean; plain?: boolean; beforeTask?: boolean } = {}): Block[] {
   const s = text.slice(cell.start, cell.end);
   if (s.trim() === "") return [];
-  if (!opts.taskColumn && headerRole(s) !== null) {
+  const header = opts.taskColumn ? null : headerRole(s);
+  if (header !== null) {
     // a header row (任务 | 责任单位 | 时限) opens the table: what follows is its body, not a preamble
+    if (ctx.headerCells === 0) ctx.unitColumns = [];
+    if (header === "units" || header === "lead-units" || header === "participant-units") ctx.unitColumns.push(header);
     if (++ctx.headerCells >= 2) ctx.seenStructure = true;
     return [];
   }
@@ -150,7 +160,11 @@ export function classifyCell(text: string, cell: Span, ctx: CellContext, opts: {
   if (tasks) return tasks;
   if (!opts.taskColumn && looksLikeUnitList(s)) {
     ctx.seenStructure = true;
-    return [unitsBlock(text, cell)];
+    return [unitsBlock(text, cell, unitColumnRole(ctx))];
+  }
+  if (!opts.taskColumn && ctx.seenStructure) {
+    const split = unitsThenRequirement(text, cell);
+    if (split) return split;
   }
   if (opts.beforeTask && !opts.taskColumn && looksLikeUnmarkedHeading(s)) {
     ctx.seenStructure = true;
@@ -169,4 +183,31 @@ export function classifyCell(text: string, cell: Span, ctx: CellContext, opts: {
   // only the task's end is ever read (does it close a sentence?): keep a bounded tail, not the whole text
   ctx.lastTaskText = continuation ? ((ctx.lastTaskText ?? "") + s).slice(-200) : s;
   return [{ kind: "task", number: null, span: cell, continuation }];
+}
+
+/**
+ * The role of the next unit cell of a row, when the header row names several unit columns (牵头单位 |
+ * 责任单位: the first leads, the second takes part); undefined when the cell's own wording decides.
+ */
+function unitColumnRole(ctx: CellContext): ColumnRole | undefined {
+  const columns = ctx.unitColumns;
+  if (columns.length < 2) return undefined;
+  const role = columns[Math.min(ctx.unitCells++, columns.length - 1)];
+  return role === "units" && columns.includes("lead-units") ? "participant-units" : role === "units" ? undefined : role;
+}
+
+/**
+ * A cell of a 责任单位和工作要求 column: its units with their role word, then what they are to do
+ * (「区发展改革局、区市场监管局牵头办理,在工作中加强与上级单位沟通对接。」): the units, and the rest
+ * as more of the task's text. Null when the cell does not open that way.
+ */
+function unitsThenRequirement(text: string, cell: Span): Block[] | null {
+  const s = text.slice(cell.start, cell.end);
+  const comma = s.search(/[，,]/);
+  if (comma <= 0) return null;
+  const head = trimSpan(text, { start: cell.start, end: cell.start + comma });
+  const rest = trimSpan(text, { start: cell.start + comma + 1, end: cell.end });
+  const units = text.slice(head.start, head.end);
+  if (rest.end <= rest.start || !ROLE_END.test(units) || !looksLikeUnitList(units)) return null;
+  return [unitsBlock(text, head), { kind: "task", number: null, span: rest, continuation: true }];
 }

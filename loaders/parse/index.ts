@@ -1,7 +1,7 @@
 // loaders/parse — normalised text → the Plan tree. One detector chooses the layout; each layout parser
 // turns the body into blocks; one assembler builds the tree from blocks for every layout.
 import { assemble, type Block } from "./assemble.ts";
-import { parseCellLines } from "./layouts/cell-lines.ts";
+import { parseCellLines, spaceSeparatedCells } from "./layouts/cell-lines.ts";
 import { headerRole } from "./cells.ts";
 import { parseProseTags } from "./layouts/prose-tags.ts";
 import { findUnitTags } from "./tags.ts";
@@ -58,11 +58,13 @@ export function parsePlan(text: string): PlanDocument {
   const meta = extractMeta(text, lines, located, issues);
   const { body } = located;
   const bodyLines = lines.filter((l) => l.start >= body.start && l.end <= body.end);
-  const layout = detectLayout(text, bodyLines, body);
+  // a table flattened with spaces between its cells is read one cell per line
+  const spaced = spaceSeparatedCells(bodyLines);
+  const layout = spaced ? "cell-lines" : detectLayout(text, bodyLines, body);
   const numbering = detectNumbering(bodyLines.flatMap((l) => l.text.split("\t").map((c) => ({ text: c }))));
   let blocks: Block[] = [];
   if (layout === "table-rows") blocks = parseTableRows(text, bodyLines, numbering);
-  else if (layout === "cell-lines") blocks = parseCellLines(text, bodyLines, numbering);
+  else if (layout === "cell-lines") blocks = parseCellLines(text, spaced ?? bodyLines, numbering);
   else if (layout === "prose-tags") blocks = parseProseTags(text, body, bodyLines, numbering);
   const { children, issues: treeIssues } = assemble(text, blocks);
   issues.push(...treeIssues);

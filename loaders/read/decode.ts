@@ -82,7 +82,12 @@ function decodeLines(bytes: Uint8Array): Decoded | null {
     let text: string;
     try {
       text = utf8.decode(line);
-      if (line.some((b) => b >= 0x80)) utf8Lines++;
+      if (line.some((b) => b >= 0x80)) {
+        // GB18030 bytes that happen to be valid UTF-8 (知 = D6 AA reads as U+05AA): two-byte letters of other
+        // scripts where a Chinese page has Chinese
+        if (!plausibleUtf8Line(text)) throw new Error("GB18030 read as UTF-8");
+        utf8Lines++;
+      }
     } catch {
       const lossy = lossyUtf8.decode(line);
       if (mostlyUtf8(lossy)) {
@@ -101,6 +106,15 @@ function decodeLines(bytes: Uint8Array): Decoded | null {
 }
 
 const lossyUtf8 = new TextDecoder("utf-8");
+
+/** A line of UTF-8 as a Chinese page writes it: no character of U+0100–U+07FF (Greek, Cyrillic, Hebrew …), which is what GB18030 pairs decode to. */
+function plausibleUtf8Line(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x100 && c < 0x800) return false;
+  }
+  return true;
+}
 
 /** A line read as UTF-8 whose characters decode but for a stray few: GB18030 bytes read so are nearly all U+FFFD. */
 function mostlyUtf8(lossy: string): boolean {

@@ -56,7 +56,8 @@ export function readTruth(): Truth[] {
 export function key(s: string): string {
   const table = toSimplifiedTable();
   let out = "";
-  for (const ch of s.normalize("NFKC")) out += table.get(ch) ?? ch;
+  // reading aids a reader copied as printed (推進(jìn)行政): the repair stage removes them from the text
+  for (const ch of s.replace(/[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}[)）]/g, "").normalize("NFKC")) out += table.get(ch) ?? ch;
   return out.replace(/[\s\u2029\p{P}\p{S}]/gu, "");
 }
 

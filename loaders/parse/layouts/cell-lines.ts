@@ -28,7 +28,9 @@ export function parseCellLines(text: string, lines: Line[], numbering: Numbering
   return trimmed.flatMap((cell, i) => {
     const next = trimmed[i + 1];
     const beforeTask = next !== undefined && numbering.task.test(text.slice(next.start, Math.min(next.end, next.start + 10)));
-    return classifyCell(text, cell, ctx, { beforeTask });
+    const blocks = classifyCell(text, cell, ctx, { beforeTask });
+    if (blocks.some((b) => b.kind === "task" && !b.continuation)) ctx.unitCells = 0; // a new row
+    return blocks;
   });
 }
 
@@ -53,3 +55,43 @@ function bare(s: string): string {
 /** The blanks and the `|` a flattened table leaves at a cell's edges (「各镇街(园区) |」). */
 const CELL_EDGE = /[\s\u2029|｜]/;
 const trim = (text: string, s: Span): Span => trimSpan(text, s, CELL_EDGE);
+
+/** Runs of spaces that stand between the cells of a table a reposting site flattened to text. */
+const CELL_GAP = /[ \u3000\u00a0]+/g;
+
+/**
+ * A table flattened with spaces between its cells (「目标 序号 任务 有关要求 责任单位」, then each row on a
+ * line or the whole table on one: 「1 对照法律法规规章…公开 市直各单位,…」): when a line of the body holds
+ * a header row written that way, every line is cut at its spaces into cells, one per line, for the
+ * one-cell-per-line reader. Null when no such header row is there (tabs and bars have their own layout).
+ */
+export function spaceSeparatedCells(lines: Line[]): Line[] | null {
+  const header = lines.some((l) => !/[\t|｜]/.test(l.text) && headerNames(l.text.split(CELL_GAP)) >= 2);
+  if (!header) return null;
+  const cells: Line[] = [];
+  for (const line of lines) {
+    let at = 0;
+    for (const gap of line.text.matchAll(CELL_GAP)) {
+      if (gap.index! > at) cells.push({ start: line.start + at, end: line.start + gap.index!, text: line.text.slice(at, gap.index!) });
+      at = gap.index! + gap[0].length;
+    }
+    if (at < line.text.length) cells.push({ start: line.start + at, end: line.end, text: line.text.slice(at) });
+  }
+  return cells;
+}
+
+/** Column names among the pieces of a line, a name spaced out letter by letter (具 体 要 求) counted once. */
+function headerNames(pieces: string[]): number {
+  let n = 0;
+  let spelled = "";
+  for (const piece of [...pieces, ""]) {
+    if ([...piece].length === 1) {
+      spelled += piece;
+      continue;
+    }
+    if (spelled !== "" && headerRole(spelled) !== null) n++;
+    spelled = "";
+    if (headerRole(piece) !== null) n++;
+  }
+  return n;
+}

@@ -87,7 +87,8 @@ export function parseTableRows(text: string, lines: Line[], numbering: Numbering
         case "units":
         case "lead-units":
         case "participant-units":
-          group.push(unitsBlock(text, cell, role));
+          // beside a 牵头单位 column, a 责任单位 column names the units that take part
+          group.push(unitsBlock(text, cell, role === "units" && columns!.includes("lead-units") ? "participant-units" : role));
           return;
         case "deadline":
           group.push({ kind: "deadline", span: cell });

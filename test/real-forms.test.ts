@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseFile } from "../loaders/corpus.ts";
 import { parsePlan, tasksOf, type PlanDocument, type Role, type Task } from "../loaders/parse/index.ts";
+import { clauses } from "../loaders/enrich/wording.ts";
 
 const REAL = new URL("./fixtures/real/", import.meta.url).pathname;
 
@@ -215,7 +216,9 @@ describe("forms first met on the pages gathered after the parser was tuned (f-*,
 
   it("洮南 2019 (a heading line over its paragraph) and 晋中 2018: the heading of a section holding one task opens that task", async () => {
     const [first] = tasks(await real("f-10.txt"));
-    expect(first.text.startsWith("建设完成政府信息公开平台县政府门户网站要参照市政府门户网站")).toBe(true);
+    // the heading line and the paragraph stay apart by a space, where the line broke
+    expect(first.text.startsWith("建设完成政府信息公开平台 县政府门户网站要参照市政府门户网站")).toBe(true);
+    expect(clauses(first.text)[0]).toBe("建设完成政府信息公开平台 ");
     expect([units(first, "lead"), units(first, "participant")]).toEqual([["县机关运行保障中心"], ["县政府各部门"]]);
   });
 

@@ -35,11 +35,18 @@ export function clauses(text: string): string[] {
     if (out.length > 0 && stripped(piece).length < MIN_CLAUSE) out[out.length - 1] += piece;
     else out.push(piece);
   };
-  for (let i = 0; i < text.length; i++) if (CLAUSE_BREAKS.has(text[i])) push(i + 1);
+  for (let i = 0; i < text.length; i++) if (CLAUSE_BREAKS.has(text[i]) || titleBreak(text, i)) push(i + 1);
   push(text.length);
   if (out.length > 1 && stripped(out[0]).length < MIN_CLAUSE) out.splice(0, 2, out[0] + out[1]);
   return out;
 }
+
+/**
+ * A space between two Chinese characters: the parser keeps one only where a heading line opens the task
+ * below it (「加强组织领导 各地各部门要…」), so the title is a clause of its own.
+ */
+const titleBreak = (text: string, i: number) => text[i] === " " && i > 0 && HAN.test(text[i - 1]) && HAN.test(text[i + 1] ?? "");
+const HAN = /\p{Script=Han}/u;
 
 const stripped = (s: string) => s.replace(/[\s\p{P}\p{S}]/gu, "");
 

@@ -292,10 +292,18 @@ function mergeHeadings(text: string, nodes: (Section | Task)[], titles: Map<Sect
     // the task goes on after the heading: in its paragraph, or in the paragraph below a heading line that
     // heads this one task (「（一）建设完成政府信息公开平台」 then 「县政府门户网站要…（牵头单位：…）」)
     const ownLine = /^[\s\u2029]*$/.test(between) && looksLikeTitleLine(text.slice(title.start, title.end)) && n.children.filter((c) => c.type === "task").length === 1;
-    if (!/^[ 。.：:]*$/.test(between) && !ownLine) continue;
-    first.pieces[0] = { start: title.start, end: first.pieces[0].end };
+    const sameParagraph = /^[ 。.：:]*$/.test(between);
+    if (!sameParagraph && !ownLine) continue;
     first.position = { start: title.start, end: first.position.end };
-    first.text = joinPieces(text, first.pieces);
+    if (sameParagraph) {
+      first.pieces[0] = { start: title.start, end: first.pieces[0].end };
+      first.text = joinPieces(text, first.pieces);
+    } else {
+      // the heading line is a piece of its own, kept apart from the paragraph by a space (「建设完成政府信息公开平台
+      // 县政府门户网站要…」): the line break between them is where the title ends
+      first.pieces.unshift({ start: title.start, end: title.end });
+      first.text = joinPieces(text, [first.pieces[0]]) + " " + first.text;
+    }
   }
 }
 

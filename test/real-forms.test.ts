@@ -241,6 +241,14 @@ describe("forms first met on the pages gathered after the parser was tuned (f-*,
     expect(units(list[1], "responsible")).toEqual(["疾控处"]);
   });
 
+  it("「A等有关部门」 names A and the blanket group 有关部门 (山东 2018, 普陀区 2025); a bare 「A等部门」 is A alone, as the seeds are read", async () => {
+    const shandong = tasks(await real("c-06.txt"))[0];
+    expect(units(shandong, "lead")).toEqual(["各市政府", "省委农工办", "省民政厅", "省农业厅", "有关部门"]);
+    expect(units(tasks(await real("h-11.txt"))[0], "responsible").slice(-2)).toEqual(["区数据局", "相关部门"]);
+    const bare = tasks(parsePlan("2022年某县政务公开工作要点\n一、深化政务公开\n1.做好规划公开。（县住建局等部门负责）\n"))[0];
+    expect(units(bare, "responsible")).toEqual(["县住建局"]);
+  });
+
   it("相山区 2025: 经开区 is a unit (各镇(办)、经开区)", async () => {
     expect(units(tasks(await real("f-09.txt"))[0], "responsible")).toEqual(["各区直部门", "各镇(办)", "经开区"]);
   });

@@ -10,6 +10,7 @@ import type { Role, Span, Unit, UnitPhrase } from "./types.ts";
 const GRAMMAR = "unit-grammar.tsv";
 const suffixes = vocabulary(GRAMMAR, "suffix").sort((a, b) => b.length - a.length);
 const groupTails = vocabulary(GRAMMAR, "group").sort((a, b) => b.length - a.length);
+const groupUnits = vocabulary(GRAMMAR, "group-unit").sort((a, b) => b.length - a.length);
 const LEAD = new RegExp(vocabulary(GRAMMAR, "lead").map(escapeRegExp).join("|"));
 const PARTICIPANT = new RegExp(vocabulary(GRAMMAR, "participant").map(escapeRegExp).join("|"));
 const PHRASE_SEPARATORS = new Set(vocabulary(GRAMMAR, "separator"));
@@ -20,7 +21,7 @@ const BETWEEN = vocabulary(GRAMMAR, "between").sort((a, b) => b.length - a.lengt
 const ROLE_WORDS = (["lead", "participant", "responsible"] as const).flatMap((k) => vocabulary(GRAMMAR, k));
 const alternation = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
 /** What may follow the last unit name of an item and still be role wording only: 等有关部门按职责分工负责. */
-const ROLE_TAIL = new RegExp(`^(?:${alternation(groupTails)})?(?:${alternation([...vocabulary(GRAMMAR, "role-modifier"), ...ROLE_WORDS])})*$`);
+const ROLE_TAIL = new RegExp(`^(?:${alternation([...groupUnits, ...groupTails])})?(?:${alternation([...vocabulary(GRAMMAR, "role-modifier"), ...ROLE_WORDS])})*$`);
 const ROLE_WORD = new RegExp(alternation(ROLE_WORDS));
 const REMARK = new RegExp(vocabulary(GRAMMAR, "remark").map(escapeRegExp).join("|"));
 const NOTE = new RegExp(vocabulary(GRAMMAR, "note").map(escapeRegExp).join("|"));
@@ -227,7 +228,18 @@ export function parseUnitCell(text: string, span: Span, convention: LeadConventi
       }
       let name = cleanText(item.text.slice(0, end)).replace(/ /g, "");
       roleWords += item.text.slice(end);
-      for (const tail of groupTails) {
+      let group: Unit | null = null;
+      for (const tail of groupUnits) {
+        const at = item.text.lastIndexOf(tail, end - tail.length);
+        if (name.endsWith(tail) && name.length > tail.length && at > 0) {
+          // 「省农业厅等有关部门」: 省农业厅, and 有关部门 as a unit of its own
+          group = { type: "unit", name: tail.slice(1), position: { start: item.start + at + 1, end: item.start + end } };
+          name = name.slice(0, -tail.length);
+          end = at;
+          break;
+        }
+      }
+      for (const tail of group ? [] : groupTails) {
         if (name.endsWith(tail) && name.length > tail.length) {
           name = name.slice(0, -tail.length);
           end -= tail.length;
@@ -235,6 +247,7 @@ export function parseUnitCell(text: string, span: Span, convention: LeadConventi
         }
       }
       units.push({ type: "unit", name, position: { start: item.start, end: item.start + end } });
+      if (group) units.push(group);
     }
     if (units.length === 0) continue;
     const role: Role = LEAD.test(roleWords) ? "lead" : PARTICIPANT.test(roleWords) ? "participant" : "responsible";

@@ -4,13 +4,10 @@ import { escapeRegExp, readTable, vocabulary } from "../data.ts";
 import type { Block } from "./assemble.ts";
 import { CHINESE_L2, compareKey, endsSentence, headingMarker, matchedNumber, trimSpan, type Numbering } from "./text.ts";
 import type { Span } from "./types.ts";
-import { looksLikeUnitList } from "./units.ts";
+import { looksLikeUnitList, ROLE_END } from "./units.ts";
 import { PARAGRAPH } from "../read/normalize.ts";
 
 export type ColumnRole = "section" | "task" | "units" | "lead-units" | "participant-units" | "deadline" | "number" | "ignore";
-
-/** Role wording that closes a list of units (data/unit-grammar.tsv: lead, participant, responsible). */
-const ROLE_END = new RegExp(`(?:${["lead", "participant", "responsible"].flatMap((k) => vocabulary("unit-grammar.tsv", k)).map(escapeRegExp).join("|")})$`);
 
 const HEADERS = new Map(readTable("column-headers.tsv").map((r) => [compareKey(r.header), r.role as ColumnRole]));
 

@@ -9,7 +9,7 @@ import type { Block } from "./assemble.ts";
 import { unitsBlock, type ColumnRole } from "./cells.ts";
 import { compareKey, trimSpan } from "./text.ts";
 import type { Span } from "./types.ts";
-import { looksLikeUnitList } from "./units.ts";
+import { looksLikeUnitList, ROLE_END } from "./units.ts";
 
 export interface TagSegment {
   /** The label's column role (units, lead-units, participant-units, deadline), or null for an unlabelled list. */
@@ -36,7 +36,6 @@ const LABELS = new Map(
 const LABEL = new RegExp(`(${[...LABELS.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})\\s*[:：]`, "g");
 const LABEL_AT_START = new RegExp(`^\\s*(?:${[...LABELS.keys()].map(escapeRegExp).join("|")})\\s*[:：]`);
 const GRAMMAR = "unit-grammar.tsv";
-const ROLE_END = new RegExp(`(?:${["lead", "participant", "responsible"].flatMap((k) => vocabulary(GRAMMAR, k)).map(escapeRegExp).join("|")})$`);
 
 const OPEN: Record<string, string> = { "（": "）", "(": ")", "〔": "〕", "【": "】", "[": "]" };
 const CLOSE = new Set(Object.values(OPEN));

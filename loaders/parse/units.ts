@@ -23,6 +23,8 @@ const alternation = (words: string[]) => [...words].sort((a, b) => b.length - a.
 /** What may follow the last unit name of an item and still be role wording only: 等有关部门按职责分工负责. */
 const ROLE_TAIL = new RegExp(`^(?:${alternation([...groupUnits, ...groupTails])})?(?:${alternation([...vocabulary(GRAMMAR, "role-modifier"), ...ROLE_WORDS])})*$`);
 const ROLE_WORD = new RegExp(alternation(ROLE_WORDS));
+/** Role wording (lead, participant, responsible) that closes a list of units: 「…县财政局牵头负责」. */
+export const ROLE_END = new RegExp(`(?:${ROLE_WORDS.map(escapeRegExp).join("|")})$`);
 const REMARK = new RegExp(vocabulary(GRAMMAR, "remark").map(escapeRegExp).join("|"));
 const NOTE = new RegExp(vocabulary(GRAMMAR, "note").map(escapeRegExp).join("|"));
 const CONVENTIONS: [LeadConvention, RegExp][] = (["lead-before-comma", "lead-first"] as const).map((k) => [k, new RegExp(vocabulary(GRAMMAR, k).map(escapeRegExp).join("|"))]);

@@ -66,7 +66,7 @@ const CELL_GAP = /[ \u3000\u00a0]+/g;
  * one-cell-per-line reader. Null when no such header row is there (tabs and bars have their own layout).
  */
 export function spaceSeparatedCells(lines: Line[]): Line[] | null {
-  const header = lines.some((l) => !/[\t|｜]/.test(l.text) && headerNames(l.text.split(CELL_GAP)) >= 2);
+  const header = lines.some((l) => /[ \u3000\u00a0]/.test(l.text) && !/[\t|｜]/.test(l.text) && headerNames(l.text.split(CELL_GAP)) >= 2);
   if (!header) return null;
   const cells: Line[] = [];
   for (const line of lines) {

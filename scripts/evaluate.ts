@@ -2,7 +2,7 @@
 // the dev and held-out splits) and requirement pairs (precision and recall over a threshold grid).
 // npx tsx scripts/evaluate.ts [--grid] [--frontier]
 import { classify } from "../loaders/enrich/categories.ts";
-import { compare, comparable, corpusSimilarity, DEFAULT_THRESHOLDS, passes, type Thresholds } from "../loaders/enrich/requirements.ts";
+import { compare, comparable, corpusSimilarity, DEFAULT_THRESHOLDS, passes, passesWording, type Thresholds } from "../loaders/enrich/requirements.ts";
 import { tasksOf } from "../loaders/parse/index.ts";
 import { readdirSync, readFileSync } from "node:fs";
 import { readSource } from "../loaders/read/index.ts";
@@ -56,10 +56,11 @@ export async function pairScores() {
   return scored;
 }
 
-export function precisionRecall(scored: Awaited<ReturnType<typeof pairScores>>, t: Thresholds, split?: string, source?: string) {
+/** Precision and recall of the decision `decide` (the grouping's, or its wording tests alone) on a split and source. */
+export function precisionRecall(scored: Awaited<ReturnType<typeof pairScores>>, t: Thresholds, split?: string, source?: string, decide = passes) {
   let tp = 0, fp = 0, fn = 0, tn = 0;
   for (const s of scored.filter((x) => (!split || x.split === split) && (!source || x.source === source))) {
-    const predicted = passes(s, t);
+    const predicted = decide(s, t);
     if (predicted && s.same) tp++;
     else if (predicted) fp++;
     else if (s.same) fn++;
@@ -80,15 +81,20 @@ if (process.argv[1]?.endsWith("evaluate.ts")) {
       const r = precisionRecall(scored, DEFAULT_THRESHOLDS, split, source);
       console.log(`requirements ${split}${source ? ` (${source})` : ""} @ default: precision ${r.precision.toFixed(3)} recall ${r.recall.toFixed(3)} (tp ${r.tp} fp ${r.fp} fn ${r.fn} tn ${r.tn})`);
     }
+  for (const split of ["dev", "holdout"]) {
+    const r = precisionRecall(scored, DEFAULT_THRESHOLDS, split, undefined, passesWording);
+    console.log(`requirements ${split} @ default, wording tests alone (no concepts): precision ${r.precision.toFixed(3)} recall ${r.recall.toFixed(3)} (tp ${r.tp} fp ${r.fp} fn ${r.fn} tn ${r.tn})`);
+  }
   if (process.argv.includes("--frontier")) {
     // the best dev recall at each dev precision floor (and what the held-out split says of that setting)
     const results = [];
-    for (const jaccard of [0.06, 0.1, 0.12, 0.15, 0.2, 0.3, 0.4, 1.1])
-      for (const containment of [0.3, 0.4, 0.5, 0.6, 1.01])
-        for (const minShingles of [8, 15, 25])
-          for (const lead of [0.3, 0.4, 0.5, 0.6, 0.8, 1.01])
-            for (const minLeadShingles of [6, 10, 15]) {
-              const t = { jaccard, containment, minShingles, lead, minLeadShingles };
+    for (const jaccard of [0.2, 0.3, 0.4, 1.1])
+      for (const containment of [0.4, 0.6, 1.01])
+        for (const lead of [0.3, 0.4, 0.5, 1.01])
+          for (const conceptJaccard of [0, 0.02, 0.04, 0.06, 0.1, 1.1])
+            for (const topicJaccard of [0.1, 0.2, 0.3])
+              for (const conceptVeto of [0.3, 0.4, 0.5, 1.1]) {
+              const t = { ...DEFAULT_THRESHOLDS, jaccard, containment, lead, conceptJaccard, topicJaccard, conceptVeto };
               results.push({ t, dev: precisionRecall(scored, t, "dev"), holdout: precisionRecall(scored, t, "holdout") });
             }
     for (const floor of [0.8, 0.85, 0.9, 0.95]) {
@@ -103,7 +109,7 @@ if (process.argv[1]?.endsWith("evaluate.ts")) {
         for (const minShingles of [8, 15, 25, 40])
           for (const lead of [0.4, 0.5, 0.6, 0.7, 0.8, 1.01])
             for (const minLeadShingles of [6, 10, 15, 20]) {
-              const t = { jaccard, containment, minShingles, lead, minLeadShingles };
+              const t = { ...DEFAULT_THRESHOLDS, jaccard, containment, minShingles, lead, minLeadShingles };
               const r = precisionRecall(scored, t, "dev");
               results.push({ t, ...r, f1: (2 * r.precision * r.recall) / Math.max(1e-9, r.precision + r.recall) });
             }

@@ -15,7 +15,7 @@ import type { Tables } from "../loaders/tables/schema.ts";
 import { runQuery, warehouseFromTables } from "../loaders/warehouse/index.ts";
 import { categoryAgreement, pairScores, precisionRecall } from "../scripts/evaluate.ts";
 import { ROOT, seed, SEEDS, SEEDS_DIR, tasks, tsv } from "./helpers.ts";
-import { DEFAULT_THRESHOLDS, passes } from "../loaders/enrich/requirements.ts";
+import { DEFAULT_THRESHOLDS, passes, passesWording } from "../loaders/enrich/requirements.ts";
 
 const REGION = Object.fromEntries(SEEDS.map((s) => [s.original, s.file]));
 
@@ -137,17 +137,20 @@ describe("recurring requirements", () => {
     return tables.tasks.find((t) => t.doc_id === d.doc_id && t.number === n)!.requirement_id;
   };
 
-  it("is calibrated on labelled pairs from the seeds and the real plans (measured on the held-out third: precision 0.94, recall 0.70)", async () => {
+  it("is calibrated on labelled pairs from the seeds and the real plans (measured on the held-out third: precision 0.90, recall 0.90; the wording tests alone 0.94, 0.70)", async () => {
     const scored = await pairScores();
     expect(scored.length).toBeGreaterThanOrEqual(480);
     expect(scored.filter((s) => s.source === "real").length).toBeGreaterThanOrEqual(330);
     const h = precisionRecall(scored, DEFAULT_THRESHOLDS, "holdout");
-    expect(h.precision).toBeGreaterThanOrEqual(0.93);
-    expect(h.recall).toBeGreaterThanOrEqual(0.68);
+    expect(h.precision).toBeGreaterThanOrEqual(0.88);
+    expect(h.recall).toBeGreaterThanOrEqual(0.88);
+    // the requirement concepts find the rewordings the wording tests miss (held-out recall 0.70 without them)
+    const wording = precisionRecall(scored, DEFAULT_THRESHOLDS, "holdout", undefined, passesWording);
+    expect(h.recall - wording.recall).toBeGreaterThanOrEqual(0.15);
     // a bundle and one of its secondary clauses are not one requirement (lineage links them instead)
     const clauses = scored.filter((s) => s.kind === "bundle-clause");
     expect(clauses.length).toBeGreaterThanOrEqual(80);
-    expect(clauses.filter((s) => passes(s, DEFAULT_THRESHOLDS)).length / clauses.length).toBeLessThanOrEqual(0.2); // measured 15 of 88
+    expect(clauses.filter((s) => passes(s, DEFAULT_THRESHOLDS)).length / clauses.length).toBeLessThanOrEqual(0.15); // measured 8 of 88 (15 by the wording tests alone)
   });
 
   it("puts one requirement copied by three plans in one group, and keeps a neighbouring one apart", () => {

@@ -9,7 +9,7 @@
 //   lineage   for each task, its most likely source among the plans of the regions above it
 //   coverage  for each plan and each plan above it, each requirement of the plan above: copied,
 //             modified or absent in the plan below
-import { CLAUSE_MARK, compare, DEFAULT_THRESHOLDS, passes, type Corpus, type Distinct, type Features, sharedWeight } from "./requirements.ts";
+import { CLAUSE_MARK, compare, DEFAULT_THRESHOLDS, passesWording, type Corpus, type Distinct, type Features, sharedWeight } from "./requirements.ts";
 
 export type Level = "national" | "provincial" | "prefecture" | "county";
 
@@ -276,9 +276,10 @@ export function traceLineage(corpus: Corpus, plans: PlanFacts[], sink: LinkSink,
         let similarity = takenFrom(clauses.of(item), parent);
         let linked = similarity >= MIN_SIMILARITY;
         if (!linked) {
-          // reworded rather than copied clause by clause: the same requirement by the grouping's measure
+          // reworded rather than copied clause by clause: the same requirement by the grouping's wording
+          // tests (not by its concepts: a source is a text copied from, not any task of the same duty)
           const scores = compare(item, parent);
-          linked = passes(scores, DEFAULT_THRESHOLDS);
+          linked = passesWording(scores, DEFAULT_THRESHOLDS);
           if (linked) similarity = Math.max(similarity, scores.jaccard);
         }
         const parentShares = clauses.of(parent).map((c) => (c.total > 0 ? alignedWeight(c, item) / c.total : 0));

@@ -14,6 +14,7 @@
 //   4. Leader clustering (most common wording first) turns confirmed matches into groups that
 //      partition the tasks, without the chaining union–find suffers from at scale.
 import { createHash } from "node:crypto";
+import { CONCEPTS, conceptOf, type Concept } from "./concepts.ts";
 import { requirementClauses } from "./wording.ts";
 
 export interface GroupInput {
@@ -35,15 +36,24 @@ export interface Thresholds {
   lead: number;
   /** … provided the shorter leading clause has at least this many bigrams. */
   minLeadShingles: number;
+  /** Two texts whose leading requirements state one obligation of the codebook (enrich/concepts.ts) are one requirement at this weighted Jaccard; */
+  conceptJaccard: number;
+  /** of one topic or channel, at this; */
+  topicJaccard: number;
+  /** two texts stating different concepts are one requirement only at this Jaccard (their other tests do not count). */
+  conceptVeto: number;
 }
 
 /**
  * Calibrated on the dev split of the hand-labelled pairs (test/fixtures/requirement-pairs.tsv: 134 seed
- * pairs, 220 real-plan pairs): the best F1 among settings with dev precision above 0.85 (P 0.865, R 0.723;
- * scripts/evaluate.ts --frontier). Whole-text containment is off: it joined a bundle of requirements with
- * each of its secondary clauses (the labels' bundle rule); the leading clauses carry a cut-down copy.
+ * pairs, 220 real-plan pairs; scripts/evaluate.ts --frontier). The wording tests alone reached dev precision
+ * 0.86 at recall 0.71 and no setting of them both (the best with dev precision 0.95 had recall 0.45): the
+ * misses were requirements reworded, the false matches different duties worded alike. The requirement
+ * concepts settle both: one concept with any shared wording (0.02) is one requirement, two concepts are
+ * two unless nearly the same text (0.4). Whole-text containment is off: it joined a bundle of requirements
+ * with each of its secondary clauses (the labels' bundle rule); the leading clauses carry a cut-down copy.
  */
-export const DEFAULT_THRESHOLDS: Thresholds = { jaccard: 0.3, containment: 1.01, minShingles: 15, lead: 0.3, minLeadShingles: 6 };
+export const DEFAULT_THRESHOLDS: Thresholds = { jaccard: 0.3, containment: 1.01, minShingles: 15, lead: 0.3, minLeadShingles: 6, conceptJaccard: 0.02, topicJaccard: 0.2, conceptVeto: 0.4 };
 
 export interface RequirementRow {
   requirement_id: string;
@@ -53,6 +63,8 @@ export interface RequirementRow {
   region_count: number;
   first_year: number | null;
   last_year: number | null;
+  /** The codebook concept the group's leading wording states (enrich/concepts.ts), or null. */
+  concept: string | null;
 }
 
 export interface Grouping {
@@ -119,6 +131,8 @@ export interface Distinct extends Features {
   key: string;
   /** The leading clause: the requirement a bundle opens with. */
   lead: Features;
+  /** The codebook concept the leading clause states (enrich/concepts.ts), or null. */
+  concept: Concept | null;
   tasks: GroupInput[];
 }
 
@@ -137,7 +151,7 @@ export class Similarity {
     const whole = this.features(key);
     const leading = leadingClause(key);
     const lead = leading.length === key.length ? whole : this.features(leading);
-    return { key, ...whole, lead, tasks };
+    return { key, ...whole, lead, concept: conceptOf(leading), tasks };
   }
 }
 
@@ -166,6 +180,8 @@ export interface Scores {
   /** Containment of the shorter leading clause in the other, and its bigram count. */
   lead: number;
   leadShingles: number;
+  /** Do the leading requirements state one codebook concept (and of which tier), two, or does one state none? */
+  concept: "same-obligation" | "same-topic" | "different" | "none";
 }
 
 /** Weighted Jaccard and containment of two prepared texts, and of their leading clauses. */
@@ -179,12 +195,33 @@ export function compare(a: Distinct, b: Distinct): Scores {
     minShingles: Math.min(a.shingles.length, b.shingles.length),
     lead: short.total > 0 ? sharedWeight(short, long) / short.total : 0,
     leadShingles: short.shingles.length,
+    concept: conceptRelation(a.concept, b.concept),
   };
+}
+
+function conceptRelation(a: Concept | null, b: Concept | null): Scores["concept"] {
+  if (!a || !b) return "none";
+  if (a !== b) return "different";
+  return a.tier === "obligation" ? "same-obligation" : "same-topic";
+}
+
+/** The wording tests alone: is one text (nearly) the other, or its leading requirement cut down or extended? */
+export function passesWording(s: Scores, t: Thresholds): boolean {
+  return s.jaccard >= t.jaccard || (s.containment >= t.containment && s.minShingles >= t.minShingles) || (s.lead >= t.lead && s.leadShingles >= t.minLeadShingles);
 }
 
 /** The one decision: do two texts with these scores state the same requirement? */
 export function passes(s: Scores, t: Thresholds): boolean {
-  return s.jaccard >= t.jaccard || (s.containment >= t.containment && s.minShingles >= t.minShingles) || (s.lead >= t.lead && s.leadShingles >= t.minLeadShingles);
+  switch (s.concept) {
+    case "same-obligation":
+      return s.jaccard >= t.conceptJaccard || passesWording(s, t);
+    case "same-topic":
+      return s.jaccard >= t.topicJaccard || passesWording(s, t);
+    case "different":
+      return s.jaccard >= t.conceptVeto;
+    case "none":
+      return passesWording(s, t);
+  }
 }
 
 function distinctTexts(tasks: GroupInput[]): { keys: string[]; byKey: Map<string, GroupInput[]> } {
@@ -268,10 +305,14 @@ export function groupRequirements(tasks: GroupInput[], thresholds: Thresholds = 
   const { items, df } = corpus;
   // an inverted index of each leader's rarest bigrams: a text meets the leaders it shares rare words with
   const buckets = new Map<number, number[]>();
+  // and the leaders of its concept (a negative key: bigram keys are not negative), which may share few words
+  const conceptKey = new Map(CONCEPTS.map((c, k) => [c, -1 - k]));
   const rarest = (i: number) => {
     const item = items[i];
     const order = item.shingles.map((_, k) => k).sort((x, y) => df.get(item.shingles[x])! - df.get(item.shingles[y])! || item.shingles[x] - item.shingles[y]);
-    return order.slice(0, Math.max(3, Math.ceil(order.length * 0.5))).map((k) => item.shingles[k]);
+    const keys = order.slice(0, Math.max(3, Math.ceil(order.length * 0.5))).map((k) => item.shingles[k]);
+    if (item.concept) keys.unshift(conceptKey.get(item.concept)!);
+    return keys;
   };
   const seen = new Int32Array(items.length).fill(-1);
   const { leaderOf, candidates, confirmed } = cluster(
@@ -345,6 +386,7 @@ function finish(items: Distinct[], leaderOf: Int32Array, taskCount: number, coun
       region_count: new Set(all.map((t) => t.region ?? t.docId)).size,
       first_year: years.length ? years.reduce((a, b) => Math.min(a, b)) : null,
       last_year: years.length ? years.reduce((a, b) => Math.max(a, b)) : null,
+      concept: rep.concept?.concept ?? null,
     });
   }
   requirements.sort((a, b) => b.doc_count - a.doc_count || b.task_count - a.task_count || (a.requirement_id < b.requirement_id ? -1 : 1));

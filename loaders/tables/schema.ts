@@ -82,6 +82,7 @@ export const SCHEMA = {
     col("region_count", "INTEGER"),
     col("first_year", "INTEGER"),
     col("last_year", "INTEGER"),
+    col("concept", "VARCHAR"), // extension: the codebook concept its tasks state (data/requirement-concepts.tsv), NULL when none
   ],
   // a task's most likely source in a plan of a region above (enrich/lineage.ts); no row: none found
   lineage: [

@@ -1,0 +1,66 @@
+// The requirement-concept codebook (data/requirement-concepts.tsv, loaders/enrich/concepts.ts): what the
+// seeds' tasks are coded as, the codebook's own consistency, and how concept codes decide pairs.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { CONCEPTS, conceptOf } from "../loaders/enrich/concepts.ts";
+import { comparable, leadingClause } from "../loaders/enrich/requirements.ts";
+import { readTable } from "../loaders/data.ts";
+import { seed, tasks } from "./helpers.ts";
+
+/** The concept of a task's leading requirement, as grouping codes it. */
+const coded = (text: string) => conceptOf(leadingClause(comparable(text)))?.concept ?? null;
+const task = async (file: string, n: number) => tasks((await seed(file)).plan).find((t) => t.number === n)!.text;
+
+describe("requirement concepts", () => {
+  it("codes reworded seed tasks of one duty alike", async () => {
+    // 网民留言办理: 鼎湖 22 「…领导信箱等网民留言办理工作…」, 陆丰 45 「…网络问政平台信件和领导留言等办理工作…」, 翁源 28 「建立完善网民留言、咨询的受理、转办和反馈机制…」
+    expect(coded(await task("dinghu-2021.txt", 22))).toBe("messages");
+    expect(coded(await task("lufeng-2024.txt", 45))).toBe("messages");
+    expect(coded(await task("wengyuan-2018.txt", 28))).toBe("messages");
+  });
+
+  it("codes Yingde 2 (主动公开目录) and Yingde 3 (基层政务公开标准化) as different duties", async () => {
+    expect(coded(await task("yingde-2022.txt", 2))).toBe("catalog");
+    expect(coded(await task("yingde-2022.txt", 3))).toBe("standard");
+  });
+
+  it("reads the duty after an opening adverbial, an obligation before a topic, a channel only when nothing else is named", () => {
+    // 结合权责清单…推动…主动公开目录: the duty is the catalogue, 权责清单 is what it is done with
+    expect(coded("结合权责清单以及实际承担工作职责，推动政府信息主动公开目录的动态更新调整。")).toBe("catalog");
+    // 营商环境 (a topic) is named first, 精准推送 (an obligation) is the duty
+    expect(coded("加强各级政府网站优化营商环境政策集成内容保障，加大涉企政策的分类公开和精准推送力度。")).toBe("policy-push");
+    expect(coded("围绕最佳化营商环境深化政府信息公开。")).toBe("business-env");
+    expect(coded("统筹用好新闻发布会等平台，做好疫情防控信息发布。")).toBe("epidemic");
+    expect(coded("组织召开月度、季度主要统计数据新闻发布会。")).toBe("press");
+    expect(coded("加强组织保障。")).toBeNull();
+  });
+
+  it("prefers the more specific row where two start at one place (年报监督 before 年报)", () => {
+    expect(coded("加强本地区年报编制发布工作的日常监督指导。")).toBe("report-supervise");
+    expect(coded("规范编制发布政府信息公开工作年度报告，提高年报内容质量。")).toBe("annual-report");
+  });
+
+  it("is a table every row of which can be chosen, with a known tier and a label", () => {
+    const rows = readTable("requirement-concepts.tsv");
+    expect(new Set(rows.map((r) => r.concept)).size).toBe(rows.length);
+    for (const [i, r] of rows.entries()) {
+      expect(r.label, r.concept).not.toBe("");
+      // some plain alternative of the row's pattern, alone, is coded as the row (no row is shadowed by the ones before it)
+      // (a bounded gap .{0,n} read as no gap)
+      const literals = r.pattern.split("|").map((alt) => alt.replace(/\.\{0,\d+\}/g, "")).filter((alt) => /^[\p{Script=Han}A-Za-z]+$/u.test(alt));
+      expect(literals.length, r.concept).toBeGreaterThan(0);
+      expect(literals.some((alt) => conceptOf(alt) === CONCEPTS[i]), r.concept).toBe(true);
+    }
+  });
+
+  it("does not change when text without any codebook character is put around the words (property)", () => {
+    const used = new Set(readTable("requirement-concepts.tsv").flatMap((r) => [...r.pattern]).concat([..."结合围绕按照依据根据对照参照推动推进做好加强开展完善建立落实加大"]));
+    const filler = fc.array(fc.constantFrom(..."甲乙丙丁戊己庚辛壬癸天地玄黄宇宙洪荒日月盈昃辰宿列张".split("").filter((c) => !used.has(c))), { maxLength: 20 }).map((a) => a.join(""));
+    const literal = fc.constantFrom(...CONCEPTS.flatMap((c) => readTable("requirement-concepts.tsv").find((r) => r.concept === c.concept)!.pattern.split("|").filter((alt) => /^[\p{Script=Han}]+$/u.test(alt)).map((alt) => alt)));
+    fc.assert(
+      fc.property(filler, literal, filler, (before, words, after) => {
+        expect(conceptOf(before + words + after)).toBe(conceptOf(words));
+      }),
+    );
+  });
+});

@@ -50,16 +50,18 @@ export async function pairScores() {
     const b = findTask(plans.get(r.seed_b)!, r.number_b, r.prefix_b);
     if (!a || !b) throw new Error(`pair row not found: ${JSON.stringify(r)}`);
     const source = r.seed_a.startsWith("real/") || r.seed_b.startsWith("real/") ? "real" : "seeds";
+    // block j was chosen and labelled without the requirement-concept codebook, to measure it
+    const block = r.block;
     const kind = r.reason.match(/^(verbatim|reworded|bundle-main|bundle-clause|same-topic):/)?.[1] ?? (r.reason.startsWith("Unrelated:") ? "unrelated" : "");
-    scored.push({ ...compare(sim.prepare(comparable(a.text)), sim.prepare(comparable(b.text))), same: r.same === "true", split: r.split, source, kind, a: a.text, b: b.text, rowA: r.seed_a, rowB: r.seed_b });
+    scored.push({ ...compare(sim.prepare(comparable(a.text)), sim.prepare(comparable(b.text))), same: r.same === "true", split: r.split, source, kind, block, a: a.text, b: b.text, rowA: r.seed_a, rowB: r.seed_b });
   }
   return scored;
 }
 
 /** Precision and recall of the decision `decide` (the grouping's, or its wording tests alone) on a split and source. */
-export function precisionRecall(scored: Awaited<ReturnType<typeof pairScores>>, t: Thresholds, split?: string, source?: string, decide = passes) {
+export function precisionRecall(scored: Awaited<ReturnType<typeof pairScores>>, t: Thresholds, split?: string, source?: string, decide = passes, block?: string) {
   let tp = 0, fp = 0, fn = 0, tn = 0;
-  for (const s of scored.filter((x) => (!split || x.split === split) && (!source || x.source === source))) {
+  for (const s of scored.filter((x) => (!split || x.split === split) && (!source || x.source === source) && (!block || x.block === block))) {
     const predicted = decide(s, t);
     if (predicted && s.same) tp++;
     else if (predicted) fp++;
@@ -81,6 +83,10 @@ if (process.argv[1]?.endsWith("evaluate.ts")) {
       const r = precisionRecall(scored, DEFAULT_THRESHOLDS, split, source);
       console.log(`requirements ${split}${source ? ` (${source})` : ""} @ default: precision ${r.precision.toFixed(3)} recall ${r.recall.toFixed(3)} (tp ${r.tp} fp ${r.fp} fn ${r.fn} tn ${r.tn})`);
     }
+  for (const split of ["dev", "holdout"]) {
+    const r = precisionRecall(scored, DEFAULT_THRESHOLDS, split, undefined, passes, "j");
+    console.log(`requirements ${split} (block j, labelled blind to the concepts) @ default: precision ${r.precision.toFixed(3)} recall ${r.recall.toFixed(3)} (tp ${r.tp} fp ${r.fp} fn ${r.fn} tn ${r.tn})`);
+  }
   for (const split of ["dev", "holdout"]) {
     const r = precisionRecall(scored, DEFAULT_THRESHOLDS, split, undefined, passesWording);
     console.log(`requirements ${split} @ default, wording tests alone (no concepts): precision ${r.precision.toFixed(3)} recall ${r.recall.toFixed(3)} (tp ${r.tp} fp ${r.fp} fn ${r.fn} tn ${r.tn})`);

@@ -32,8 +32,11 @@ const TIER_PATTERNS = TIERS.map((tier) => {
   return { re: new RegExp(source || "(?!)", "u"), members: members.map(({ i }) => CONCEPTS[i]) };
 });
 
-/** An adverbial a clause may open with (结合权责清单…推动…): the requirement is what follows its verb. */
-const ADVERBIAL = /^(?:结合|围绕|按照|依据|根据|对照|参照)/u;
+/**
+ * An adverbial a clause may open with (结合权责清单…推动…, 以基层政务公开标准化规范化为抓手加强…): the
+ * requirement is what follows its verb.
+ */
+const ADVERBIAL = /^(?:结合|围绕|按照|依据|根据|对照|参照|以.{1,24}?为(?:抓手|依托|重点|契机|导向|核心|载体))/u;
 const VERB = /推动|推进|做好|加强|开展|完善|建立|落实|加大/u;
 
 function search(text: string): Concept | null {

@@ -2,7 +2,7 @@
 // seeds' tasks are coded as, the codebook's own consistency, and how concept codes decide pairs.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CONCEPTS, conceptOf } from "../loaders/enrich/concepts.ts";
+import { CONCEPTS, conceptOf, TIERS } from "../loaders/enrich/concepts.ts";
 import { comparable, leadingClause } from "../loaders/enrich/requirements.ts";
 import { readTable } from "../loaders/data.ts";
 import { seed, tasks } from "./helpers.ts";
@@ -40,27 +40,67 @@ describe("requirement concepts", () => {
     expect(coded("规范编制发布政府信息公开工作年度报告，提高年报内容质量。")).toBe("annual-report");
   });
 
+  it("searches after an adverbial's verb, not inside the adverbial, and keeps the adverbial's concept when nothing follows", () => {
+    // 推进 inside 以…为抓手 is not the verb; 加强权力运行信息公开 is the requirement
+    expect(coded("以推进基层政务公开标准化规范化为抓手，加强权力运行信息公开。")).toBe("power-operation");
+    expect(coded("围绕最佳化营商环境深化政府信息公开。")).toBe("business-env");
+    // a title clause before the adverbial: the adverbial is read in its own clause
+    expect(coded("深化政务公开。以权责清单为依托，做好政府信息主动公开目录动态调整。")).toBe("catalog");
+  });
+
+  /** A row's plain alternatives (top-level `|`, groups kept whole), bounded gaps read as no gap. */
+  const literalsOf = (pattern: string) => {
+    const alts: string[] = [];
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < pattern.length; i++) {
+      if (pattern[i] === "(" || pattern[i] === "[") depth++;
+      else if (pattern[i] === ")" || pattern[i] === "]") depth--;
+      else if (pattern[i] === "|" && depth === 0) {
+        alts.push(pattern.slice(start, i));
+        start = i + 1;
+      }
+    }
+    alts.push(pattern.slice(start));
+    return alts.map((alt) => alt.replace(/\[\^\|\]\{0,\d+\}/g, "")).filter((alt) => /^[\p{Script=Han}A-Za-z]+$/u.test(alt));
+  };
+  const rows = readTable("requirement-concepts.tsv");
+
   it("is a table every row of which can be chosen, with a known tier and a label", () => {
-    const rows = readTable("requirement-concepts.tsv");
     expect(new Set(rows.map((r) => r.concept)).size).toBe(rows.length);
     for (const [i, r] of rows.entries()) {
       expect(r.label, r.concept).not.toBe("");
       // some plain alternative of the row's pattern, alone, is coded as the row (no row is shadowed by the ones before it)
-      // (a bounded gap .{0,n} read as no gap)
-      const literals = r.pattern.split("|").map((alt) => alt.replace(/\.\{0,\d+\}/g, "")).filter((alt) => /^[\p{Script=Han}A-Za-z]+$/u.test(alt));
+      const literals = literalsOf(r.pattern);
       expect(literals.length, r.concept).toBeGreaterThan(0);
       expect(literals.some((alt) => conceptOf(alt) === CONCEPTS[i]), r.concept).toBe(true);
     }
   });
 
-  it("does not change when text without any codebook character is put around the words (property)", () => {
-    const used = new Set(readTable("requirement-concepts.tsv").flatMap((r) => [...r.pattern]).concat([..."结合围绕按照依据根据对照参照推动推进做好加强开展完善建立落实加大"]));
-    const filler = fc.array(fc.constantFrom(..."甲乙丙丁戊己庚辛壬癸天地玄黄宇宙洪荒日月盈昃辰宿列张".split("").filter((c) => !used.has(c))), { maxLength: 20 }).map((a) => a.join(""));
-    const literal = fc.constantFrom(...CONCEPTS.flatMap((c) => readTable("requirement-concepts.tsv").find((r) => r.concept === c.concept)!.pattern.split("|").filter((alt) => /^[\p{Script=Han}]+$/u.test(alt)).map((alt) => alt)));
+  it("codes a text as a model of the rule does: the highest tier named, then the earliest, then the row listed first (property)", () => {
+    // the model: each row's own expression over the whole text
+    const each = rows.map((r, i) => ({ concept: CONCEPTS[i], re: new RegExp(r.pattern, "u") }));
+    const model = (text: string) => {
+      for (const tier of TIERS) {
+        let best: { at: number; i: number } | null = null;
+        each.forEach(({ concept, re }, i) => {
+          if (concept.tier !== tier) return;
+          const m = re.exec(text);
+          if (m && (!best || m.index < best.at)) best = { at: m.index, i };
+        });
+        if (best) return each[(best as { i: number }).i].concept;
+      }
+      return null;
+    };
+    const used = new Set(rows.flatMap((r) => [...r.pattern]).concat([..."结合围绕按照依据根据对照参照以为"]));
+    const filler = fc.array(fc.constantFrom(..."甲乙丙丁戊己庚辛壬癸天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏".split("").filter((c) => !used.has(c))), { maxLength: 12 }).map((a) => a.join(""));
+    const literal = fc.constantFrom(...rows.flatMap((r) => literalsOf(r.pattern)));
     fc.assert(
-      fc.property(filler, literal, filler, (before, words, after) => {
-        expect(conceptOf(before + words + after)).toBe(conceptOf(words));
+      fc.property(filler, literal, filler, literal, filler, (a, x, b, y, c) => {
+        const text = a + x + b + y + c;
+        expect(conceptOf(text)).toBe(model(text));
       }),
+      { numRuns: 500 },
     );
   });
 });

@@ -15,7 +15,12 @@ import type { Tables } from "../loaders/tables/schema.ts";
 import { runQuery, warehouseFromTables } from "../loaders/warehouse/index.ts";
 import { categoryAgreement, pairScores, precisionRecall } from "../scripts/evaluate.ts";
 import { ROOT, seed, SEEDS, SEEDS_DIR, tasks, tsv } from "./helpers.ts";
-import { DEFAULT_THRESHOLDS, passes, passesWording } from "../loaders/enrich/requirements.ts";
+import { comparable, DEFAULT_THRESHOLDS, leadingClause, passes, passesWording } from "../loaders/enrich/requirements.ts";
+import { conceptOf } from "../loaders/enrich/concepts.ts";
+import { parsePlan } from "../loaders/parse/index.ts";
+import { readSource } from "../loaders/read/index.ts";
+import { readdirSync, readFileSync } from "node:fs";
+import { REAL_DIR } from "./support/real-corpus.ts";
 
 const REGION = Object.fromEntries(SEEDS.map((s) => [s.original, s.file]));
 
@@ -153,13 +158,34 @@ describe("recurring requirements", () => {
     expect(clauses.filter((s) => passes(s, DEFAULT_THRESHOLDS)).length / clauses.length).toBeLessThanOrEqual(0.15); // measured 11 of 120 (30 by the wording tests alone)
   });
 
-  it("beats the wording tests on pairs chosen and labelled without the concept codebook (block j: precision 0.74 -> 0.89, recall 0.58 -> 0.87)", async () => {
+  it("beats the wording tests on pairs chosen and labelled without the concept codebook (block j's held-out third, never looked at: precision 0.76 -> 0.81, recall 0.66 -> 0.86)", async () => {
     const scored = await pairScores();
-    const now = precisionRecall(scored, DEFAULT_THRESHOLDS, undefined, undefined, passes, "j");
-    const wording = precisionRecall(scored, DEFAULT_THRESHOLDS, undefined, undefined, passesWording, "j");
-    expect(now.tp + now.fn).toBeGreaterThanOrEqual(80);
-    expect(now.precision - wording.precision).toBeGreaterThanOrEqual(0.1);
-    expect(now.recall - wording.recall).toBeGreaterThanOrEqual(0.2);
+    const now = precisionRecall(scored, DEFAULT_THRESHOLDS, "holdout", undefined, passes, "j");
+    const wording = precisionRecall(scored, DEFAULT_THRESHOLDS, "holdout", undefined, passesWording, "j");
+    expect(now.tp + now.fn).toBeGreaterThanOrEqual(28);
+    expect(now.precision).toBeGreaterThanOrEqual(wording.precision);
+    expect(now.recall - wording.recall).toBeGreaterThanOrEqual(0.15);
+  });
+
+  it("groups the real-plan corpus by duty without merging duties into one heap (largest group 23 of 380 tasks; 3 groups hold two concepts)", async () => {
+    const files = readdirSync(REAL_DIR).filter((f) => f.endsWith(".txt")).sort();
+    const input: GroupInput[] = [];
+    for (const f of files) {
+      const plan = parsePlan((await readSource(REAL_DIR + f, readFileSync(REAL_DIR + f))).text);
+      tasksOf(plan).forEach(({ task }, i) => input.push({ taskId: `${f}#${i}`, docId: f, text: task.text, region: null, year: null }));
+    }
+    const grouping = groupRequirements(input);
+    expect(input.length).toBeGreaterThanOrEqual(350);
+    expect(Math.max(...grouping.requirements.map((r) => r.task_count)) / input.length).toBeLessThanOrEqual(0.08);
+    // a group's coded tasks state one concept (two only where texts are nearly the same, Jaccard >= 0.4)
+    const concepts = new Map<string, Set<string>>();
+    for (const t of input) {
+      const c = conceptOf(leadingClause(comparable(t.text)))?.concept;
+      const r = grouping.requirementOf.get(t.taskId)!;
+      if (c) concepts.set(r, (concepts.get(r) ?? new Set()).add(c));
+    }
+    expect([...concepts.values()].filter((s) => s.size > 1).length).toBeLessThanOrEqual(5);
+    expect(grouping.requirements.filter((r) => r.doc_count > 1).length).toBeGreaterThanOrEqual(60);
   });
 
   it("puts one requirement copied by three plans in one group, and keeps a neighbouring one apart", () => {

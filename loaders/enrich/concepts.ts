@@ -5,6 +5,9 @@
 // do not.
 import { readTable } from "../data.ts";
 
+/** requirements.ts CLAUSE_MARK (not imported: requirements.ts imports this module). */
+const CLAUSE_MARK = "|";
+
 export const TIERS = ["obligation", "topic", "channel"] as const;
 export type Tier = (typeof TIERS)[number];
 
@@ -21,23 +24,31 @@ export const CONCEPTS: Concept[] = rows.map((r) => {
   return { concept: r.concept, tier: r.tier as Tier, label: r.label };
 });
 
+/** A row's pattern as a group of the tier's expression: its own groups must not capture, and it must not match nothing. */
+function member(r: Record<string, string>): string {
+  const source = r.pattern.replace(/\((?!\?)/g, "(?:");
+  const probe = new RegExp(`(?:${source})|`, "u").exec("")!;
+  if (probe.length !== 1 || /\\\(|\[[^\]]*\(/.test(r.pattern)) throw new Error(`requirement-concepts.tsv: the pattern of ${r.concept} has a group, an escaped or bracketed parenthesis, which the codebook does not allow`);
+  if (new RegExp(source, "u").test("")) throw new Error(`requirement-concepts.tsv: the pattern of ${r.concept} matches an empty text`);
+  return `(${source})`;
+}
+
 /**
  * One regular expression per tier: each concept's pattern is a capturing group, in table order, so the
  * leftmost match is the concept named earliest and, at one position, the row listed first.
  */
 const TIER_PATTERNS = TIERS.map((tier) => {
   const members = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.tier === tier);
-  // the patterns' own groups become non-capturing, so group k + 1 is member k
-  const source = members.map(({ r }) => `(${r.pattern.replace(/\((?!\?)/g, "(?:")})`).join("|");
+  const source = members.map(({ r }) => member(r)).join("|");
   return { re: new RegExp(source || "(?!)", "u"), members: members.map(({ i }) => CONCEPTS[i]) };
 });
 
 /**
  * An adverbial a clause may open with (结合权责清单…推动…, 以基层政务公开标准化规范化为抓手加强…): the
- * requirement is what follows its verb.
+ * requirement is what follows the verb after it.
  */
-const ADVERBIAL = /^(?:结合|围绕|按照|依据|根据|对照|参照|以.{1,24}?为(?:抓手|依托|重点|契机|导向|核心|载体))/u;
-const VERB = /推动|推进|做好|加强|开展|完善|建立|落实|加大/u;
+const ADVERBIAL = /^(?:结合|围绕|按照|依据|根据|对照|参照|以[^|]{1,24}?为(?:抓手|依托|重点|契机|导向|核心|载体))/u;
+const VERB = /推动|推进|做好|加强|开展|完善|建立|落实|加大|深化|强化|规范|健全|提升|优化|抓好|用好/u;
 
 function search(text: string): Concept | null {
   for (const { re, members } of TIER_PATTERNS) {
@@ -48,12 +59,20 @@ function search(text: string): Concept | null {
   return null;
 }
 
-/** The concept a leading requirement (in comparable form) states, or null when the codebook names none. */
+/** A clause without its opening adverbial, when the requirement after the adverbial's verb names a concept. */
+function withoutAdverbial(clause: string): string {
+  const adverbial = ADVERBIAL.exec(clause);
+  if (!adverbial) return clause;
+  const verb = VERB.exec(clause.slice(adverbial[0].length));
+  if (!verb) return clause;
+  const rest = clause.slice(adverbial[0].length + verb.index);
+  return search(rest) ? rest : clause; // nothing named after the verb: what the adverbial names is all there is
+}
+
+/**
+ * The concept a leading requirement (in comparable form: a title and its first clause joined by the
+ * clause mark) states, or null when the codebook names none.
+ */
 export function conceptOf(lead: string): Concept | null {
-  if (ADVERBIAL.test(lead)) {
-    const verb = VERB.exec(lead);
-    const after = verb ? search(lead.slice(verb.index)) : null;
-    if (after) return after;
-  }
-  return search(lead);
+  return search(lead.split(CLAUSE_MARK).map(withoutAdverbial).join(CLAUSE_MARK));
 }

@@ -7,11 +7,15 @@
 //      verbatim by 3,000 counties costs one text.
 //   2. Bigrams get idf weights over the distinct texts: wording shared by many different requirements
 //      (公开本地区…, 每年至少…) weighs little, the words of an obligation weigh much.
-//   3. Candidates come from an inverted index of each text's rarest bigrams (prefix filtering), so
-//      the cost grows with the corpus, not with all pairs; each candidate is confirmed with exact
-//      weighted Jaccard, weighted containment (a requirement cut down or extended) and the match of the
-//      leading clauses (a bundle of requirements and a plan that copies its main one).
-//   4. Leader clustering (most common wording first) turns confirmed matches into groups that
+//   3. The leading requirement is coded with the codebook concept it names (enrich/concepts.ts:
+//      网民留言办理, 年报编制, 年报监督指导 …), which tells rewordings of one duty and different duties
+//      worded alike, where bigrams cannot.
+//   4. Candidates come from an inverted index of each text's rarest bigrams (prefix filtering) and of
+//      its concept, so the cost grows with the corpus, not with all pairs; each candidate is confirmed
+//      with exact weighted Jaccard, weighted containment (a requirement cut down or extended), the match
+//      of the leading clauses (a bundle of requirements and a plan that copies its main one) and the
+//      concepts (one duty: a little shared wording suffices; two duties: nearly the same text is needed).
+//   5. Leader clustering (most common wording first) turns confirmed matches into groups that
 //      partition the tasks, without the chaining union–find suffers from at scale.
 import { createHash } from "node:crypto";
 import { CONCEPTS, conceptOf, type Concept } from "./concepts.ts";
@@ -26,7 +30,7 @@ export interface GroupInput {
 }
 
 export interface Thresholds {
-  /** Weighted Jaccard at or above which two texts state the same requirement. */
+  /** Weighted Jaccard at or above which two texts state the same requirement (unless they state different concepts: conceptVeto). */
   jaccard: number;
   /** Weighted containment (of the shorter in the longer) at or above which they do, … */
   containment: number;
@@ -201,7 +205,7 @@ export function compare(a: Distinct, b: Distinct): Scores {
 
 function conceptRelation(a: Concept | null, b: Concept | null): Scores["concept"] {
   if (!a || !b) return "none";
-  if (a !== b) return "different";
+  if (a.concept !== b.concept) return "different";
   return a.tier === "obligation" ? "same-obligation" : "same-topic";
 }
 
@@ -221,6 +225,8 @@ export function passes(s: Scores, t: Thresholds): boolean {
       return s.jaccard >= t.conceptVeto;
     case "none":
       return passesWording(s, t);
+    default:
+      throw new Error(`scores without a concept relation: ${JSON.stringify(s)}`);
   }
 }
 
@@ -248,7 +254,7 @@ export function corpusSimilarity(keys: string[]): { sim: Similarity; df: Map<num
   return { sim: new Similarity((s) => Math.log((n + 1) / (df.get(s) ?? 1))), df };
 }
 
-const BUCKET_PROBE = 64; // candidates read from one bigram's bucket (the most recent entries)
+const BUCKET_PROBE = 64; // candidates read from one bucket (a bigram's most recent entries, a concept's first)
 const BUCKET_CAP = 2048; // entries kept in one bucket
 
 /**
@@ -306,12 +312,12 @@ export function groupRequirements(tasks: GroupInput[], thresholds: Thresholds = 
   // an inverted index of each leader's rarest bigrams: a text meets the leaders it shares rare words with
   const buckets = new Map<number, number[]>();
   // and the leaders of its concept (a negative key: bigram keys are not negative), which may share few words
-  const conceptKey = new Map(CONCEPTS.map((c, k) => [c, -1 - k]));
+  const conceptKey = new Map(CONCEPTS.map((c, k) => [c.concept, -1 - k]));
   const rarest = (i: number) => {
     const item = items[i];
     const order = item.shingles.map((_, k) => k).sort((x, y) => df.get(item.shingles[x])! - df.get(item.shingles[y])! || item.shingles[x] - item.shingles[y]);
     const keys = order.slice(0, Math.max(3, Math.ceil(order.length * 0.5))).map((k) => item.shingles[k]);
-    if (item.concept) keys.unshift(conceptKey.get(item.concept)!);
+    if (item.concept) keys.unshift(conceptKey.get(item.concept.concept)!);
     return keys;
   };
   const seen = new Int32Array(items.length).fill(-1);
@@ -322,8 +328,10 @@ export function groupRequirements(tasks: GroupInput[], thresholds: Thresholds = 
       for (const s of rarest(i)) {
         const bucket = buckets.get(s);
         if (!bucket) continue;
-        for (let b = bucket.length - 1; b >= 0 && b >= bucket.length - BUCKET_PROBE; b--) {
-          const j = bucket[b];
+        // a bigram's most recent leaders; a concept's first, its most common wordings
+        const first = s < 0;
+        for (let n = 0; n < bucket.length && n < BUCKET_PROBE; n++) {
+          const j = first ? bucket[n] : bucket[bucket.length - 1 - n];
           if (seen[j] === i) continue;
           seen[j] = i;
           yield j;

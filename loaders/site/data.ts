@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { openWarehouse, runQuery } from "../warehouse/index.ts";
-import { MANIFEST } from "../warehouse/publish.ts";
+import { hasCurrentManifest } from "../warehouse/publish.ts";
 import { columnsOf } from "./columns.ts";
 import { prepareSite, SITE_DIR, type Manifest } from "./prepare.ts";
 
@@ -13,8 +13,8 @@ let opened: Promise<{ conn: DuckDBConnection; manifest: Manifest }> | null = nul
 
 export function site(): Promise<{ conn: DuckDBConnection; manifest: Manifest }> {
   opened ??= (async () => {
-    // a cache from before warehouse manifests (or a cut-short prepare) is prepared again
-    if (!existsSync(join(SITE_DIR, "manifest.json")) || !existsSync(join(SITE_DIR, MANIFEST))) await prepareSite();
+    // a cache from before warehouse manifests, of an older warehouse format, or of a cut-short prepare is prepared again
+    if (!existsSync(join(SITE_DIR, "manifest.json")) || !hasCurrentManifest(SITE_DIR)) await prepareSite();
     const manifest = JSON.parse(readFileSync(join(SITE_DIR, "manifest.json"), "utf8")) as Manifest;
     return { conn: await openWarehouse(SITE_DIR), manifest };
   })();

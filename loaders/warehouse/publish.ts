@@ -17,7 +17,9 @@ export const MANIFEST = "zwgk-manifest.json";
 const PREVIOUS = ".zwgk-manifest.previous.json";
 const LOCK = ".zwgk.lock";
 const STAGING = ".zwgk-staging-";
-const FORMAT = "zwgk-warehouse/1";
+// 2: requirements gained a concept column (the requirement_rank view selects it); a warehouse of format 1
+// reads as none, and ingest writes it again
+const FORMAT = "zwgk-warehouse/2";
 
 export type Layout = "flat" | "partitioned";
 
@@ -64,6 +66,11 @@ async function countRows(conn: DuckDBConnection, files: string[]): Promise<numbe
   const list = `[${files.map(sqlString).join(", ")}]`;
   const reader = await conn.runAndReadAll(`SELECT coalesce(sum(num_rows), 0)::BIGINT AS n FROM parquet_file_metadata(${list})`);
   return Number(reader.getRowObjectsJson()[0].n);
+}
+
+/** Does `dir` hold a warehouse manifest this version of zwgk reads (its format, its tables)? */
+export function hasCurrentManifest(dir: string): boolean {
+  return readManifest(join(dir, MANIFEST)) !== null;
 }
 
 function readManifest(path: string): WarehouseManifest | null {

@@ -167,7 +167,7 @@ describe("recurring requirements", () => {
     expect(now.recall - wording.recall).toBeGreaterThanOrEqual(0.15);
   });
 
-  it("groups the real-plan corpus by duty without merging duties into one heap (largest group 23 of 380 tasks; 3 groups hold two concepts)", async () => {
+  it("groups the real-plan corpus by duty without merging duties into one heap (largest group 23 of 380 tasks; 4 groups hold two concepts)", async () => {
     const files = readdirSync(REAL_DIR).filter((f) => f.endsWith(".txt")).sort();
     const input: GroupInput[] = [];
     for (const f of files) {

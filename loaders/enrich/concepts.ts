@@ -4,9 +4,7 @@
 // with much wording in common (「重点任务台账」 / 「回头看」) — what a reader of the plans knows and bigrams
 // do not.
 import { readTable } from "../data.ts";
-
-/** requirements.ts CLAUSE_MARK (not imported: requirements.ts imports this module). */
-const CLAUSE_MARK = "|";
+import { CLAUSE_MARK, valuesOf } from "./wording.ts";
 
 export const TIERS = ["obligation", "topic", "channel"] as const;
 export type Tier = (typeof TIERS)[number];
@@ -23,6 +21,13 @@ export const CONCEPTS: Concept[] = rows.map((r) => {
   if (!(TIERS as readonly string[]).includes(r.tier)) throw new Error(`requirement-concepts.tsv: unknown tier "${r.tier}" for ${r.concept}`);
   return { concept: r.concept, tier: r.tier as Tier, label: r.label };
 });
+
+const labels = new Map(CONCEPTS.map((c) => [c.concept, c.label]));
+
+/** A concept's label as the site shows it (the id itself for an id the codebook no longer has, null for none). */
+export function conceptLabel(id: string | null | undefined): string | null {
+  return id ? (labels.get(id) ?? id) : null;
+}
 
 /** A row's pattern as a group of the tier's expression: its own groups must not capture, and it must not match nothing. */
 function member(r: Record<string, string>): string {
@@ -45,10 +50,10 @@ const TIER_PATTERNS = TIERS.map((tier) => {
 
 /**
  * An adverbial a clause may open with (结合权责清单…推动…, 以基层政务公开标准化规范化为抓手加强…): the
- * requirement is what follows the verb after it.
+ * requirement is what follows the verb after it (data/requirement-wording.tsv, kinds adverbial and verb).
  */
-const ADVERBIAL = /^(?:结合|围绕|按照|依据|根据|对照|参照|以[^|]{1,24}?为(?:抓手|依托|重点|契机|导向|核心|载体))/u;
-const VERB = /推动|推进|做好|加强|开展|完善|建立|落实|加大|深化|强化|规范|健全|提升|优化|抓好|用好/u;
+const ADVERBIAL = new RegExp(`^(?:${valuesOf("adverbial").map((p) => `(?:${p})`).join("|")})`, "u");
+const VERB = new RegExp(valuesOf("verb").join("|"), "u");
 
 function search(text: string): Concept | null {
   for (const { re, members } of TIER_PATTERNS) {

@@ -19,7 +19,9 @@
 //      partition the tasks, without the chaining union–find suffers from at scale.
 import { createHash } from "node:crypto";
 import { CONCEPTS, conceptOf, type Concept } from "./concepts.ts";
-import { requirementClauses } from "./wording.ts";
+import { CLAUSE_MARK, requirementClauses } from "./wording.ts";
+
+export { CLAUSE_MARK };
 
 export interface GroupInput {
   taskId: string;
@@ -81,8 +83,6 @@ export interface Grouping {
   stats: { tasks: number; distinct: number; candidates: number; confirmed: number };
 }
 
-/** Separates the clauses of a comparable form; never inside a clause (punctuation is removed). */
-export const CLAUSE_MARK = "|";
 
 /** One clause in the form it is compared in: wording only. */
 function comparableClause(text: string): string {

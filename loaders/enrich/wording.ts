@@ -9,8 +9,11 @@
 import { readTable } from "../data.ts";
 import { looksLikeUnitList } from "../parse/units.ts";
 
+/** Separates the clauses of a comparable form (enrich/requirements.ts); never inside a clause (punctuation is removed). */
+export const CLAUSE_MARK = "|";
+
 const rows = readTable("requirement-wording.tsv");
-const valuesOf = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.value);
+export const valuesOf = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.value);
 
 const CLAUSE_BREAKS = new Set(valuesOf("clause-break"));
 const MODALS = valuesOf("modal").sort((a, b) => b.length - a.length);

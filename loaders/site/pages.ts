@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { CONCEPTS } from "../enrich/concepts.ts";
+import { conceptLabel } from "../enrich/concepts.ts";
 import { charDiff } from "../enrich/diff.ts";
 import { sqlString } from "../tables/write.ts";
 import { columnsOf } from "./columns.ts";
@@ -190,12 +190,11 @@ async function writeRequirementPages(conn: DuckDBConnection, dir: string, keys: 
     await all(conn, `SELECT * EXCLUDE (rank) FROM requirement_wordings WHERE ${pages} AND n <= 300 ORDER BY requirement_id, n`),
     "requirement_id",
   );
-  const conceptLabel = new Map(CONCEPTS.map((c) => [c.concept, c.label]));
   for (const id of keys.requirements) {
     const requirement = head.get(id)!;
     write(dir, `${id}.json`, {
       // the codebook concept as the reader reads it (null when the codebook names none)
-      requirement: { ...requirement, concept_label: requirement.concept ? (conceptLabel.get(requirement.concept as string) ?? requirement.concept) : null },
+      requirement: { ...requirement, concept_label: conceptLabel(requirement.concept as string | null) },
       wordings: (wordings.get(id) ?? []).map(({ n: _, ...w }) => ({ ...w, diff: charDiff(requirement.label as string, w.text as string) })),
     });
   }

@@ -2,8 +2,8 @@
 // seeds' tasks are coded as, the codebook's own consistency, and how concept codes decide pairs.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CONCEPTS, conceptOf, TIERS } from "../loaders/enrich/concepts.ts";
-import { comparable, leadingClause } from "../loaders/enrich/requirements.ts";
+import { CONCEPTS, conceptOf, family, TIERS } from "../loaders/enrich/concepts.ts";
+import { comparable, compare, conceptStated, corpusSimilarity, DEFAULT_THRESHOLDS, leadingClause, passes, passesWording } from "../loaders/enrich/requirements.ts";
 import { readTable } from "../loaders/data.ts";
 import { seed, tasks } from "./helpers.ts";
 
@@ -46,6 +46,50 @@ describe("requirement concepts", () => {
     expect(coded("围绕最佳化营商环境深化政府信息公开。")).toBe("business-env");
     // a title clause before the adverbial: the adverbial is read in its own clause
     expect(coded("深化政务公开。以权责清单为依托，做好政府信息主动公开目录动态调整。")).toBe("catalog");
+  });
+
+  it("reads the duty after an addressee the comma closes (陆丰 2: 「…市府直各单位，要结合权责清单…推动…主动公开目录…」)", async () => {
+    expect(coded(await task("lufeng-2024.txt", 2))).toBe("catalog");
+  });
+
+  it("relates a sub-duty to its duty, and lets their wording decide, where two unrelated duties are different", () => {
+    const scores = (a: string, b: string) => {
+      const { sim } = corpusSimilarity([comparable(a), comparable(b)]);
+      return compare(sim.prepare(comparable(a)), sim.prepare(comparable(b)));
+    };
+    // 安全生产 enforcement is part of 行政执法信息; 反垄断 is a duty of its own
+    expect(coded("推进安全生产监管执法信息公开，及时准确发布安全生产行政许可、执法检查。")).toBe("safety");
+    expect(scores("推进安全生产监管执法信息公开。", "加强行政执法信息公开。").concept).toBe("related");
+    expect(scores("推进安全生产监管执法信息公开。", "做好政府公报工作。").concept).toBe("different");
+    // related: passes by wording alone, as two tasks of one topic do
+    const related = { jaccard: 0.1, containment: 0.2, minShingles: 20, lead: 0.5, leadShingles: 10, concept: "related" as const };
+    expect(passes(related, DEFAULT_THRESHOLDS)).toBe(passesWording(related, DEFAULT_THRESHOLDS));
+    expect(passes({ ...related, concept: "different" }, DEFAULT_THRESHOLDS)).toBe(false);
+    // 主要负责同志…听取…汇报 is a sub-duty of 组织领导: a plan whose 组织领导 task asks for it may carry it
+    expect(CONCEPTS.find((c) => c.concept === "leader-briefing")?.parent).toBe("leadership");
+  });
+
+  it("takes a bundle's first concrete duty when its leading requirement names none (a headline naming a topic at most)", () => {
+    const stated = (text: string) => conceptStated(comparable(text))?.concept ?? null;
+    // 陕西-style bundle: the headline and its first sentence name 市场主体 and 营商环境 (a topic); the duty is 行业帮扶政策
+    expect(stated("加强涉及市场主体的信息公开。增强政策制定实施的透明度和可预期性，提振市场主体信心，打造市场化法治化国际化营商环境。加大受疫情影响重的餐饮、住宿、零售、文化、旅游、客运等行业帮扶政策的公开力度。")).toBe("industry-aid");
+    // a leading requirement that names a duty keeps it, whatever follows
+    expect(stated("做好政府公报工作。加大受疫情影响重的行业帮扶政策的公开力度。")).toBe("gazette");
+    // only the clause after the leading requirement is read, and only for a duty (not a topic or channel)
+    expect(stated("加强组织保障。压实工作责任，确保各项任务落到实处。统筹用好政府网站。做好政府公报工作。")).toBeNull();
+    expect(stated("加强组织保障。压实工作责任，确保各项任务落到实处。做好政府公报工作。")).toBe("gazette");
+    // a channel the leading requirement names stays its concept when no duty follows
+    expect(stated("加强组织保障。统筹用好政府网站和政务新媒体。压实工作责任。")).toBe("site");
+  });
+
+  it("names as parent only a concept of the same tier that has no parent of its own", () => {
+    for (const c of CONCEPTS.filter((c) => c.parent)) {
+      const parent = CONCEPTS.find((p) => p.concept === c.parent);
+      expect(parent, c.concept).toBeDefined();
+      expect(parent!.parent, c.concept).toBeNull();
+      expect(parent!.tier, c.concept).toBe(c.tier);
+      expect(family(c)).toBe(family(parent!));
+    }
   });
 
   /** A row's plain alternatives (top-level `|`, groups kept whole), bounded gaps read as no gap. */

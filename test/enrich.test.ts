@@ -15,8 +15,7 @@ import type { Tables } from "../loaders/tables/schema.ts";
 import { runQuery, warehouseFromTables } from "../loaders/warehouse/index.ts";
 import { categoryAgreement, pairScores, precisionRecall } from "../scripts/evaluate.ts";
 import { ROOT, seed, SEEDS, SEEDS_DIR, tasks, tsv } from "./helpers.ts";
-import { comparable, DEFAULT_THRESHOLDS, leadingClause, passes, passesWording } from "../loaders/enrich/requirements.ts";
-import { conceptOf } from "../loaders/enrich/concepts.ts";
+import { comparable, conceptStated, DEFAULT_THRESHOLDS, passes, passesWording } from "../loaders/enrich/requirements.ts";
 import { parsePlan } from "../loaders/parse/index.ts";
 import { readSource } from "../loaders/read/index.ts";
 import { readdirSync, readFileSync } from "node:fs";
@@ -142,26 +141,44 @@ describe("recurring requirements", () => {
     return tables.tasks.find((t) => t.doc_id === d.doc_id && t.number === n)!.requirement_id;
   };
 
-  it("is calibrated on labelled pairs from the seeds and the real plans (measured on the held-out third: precision 0.86, recall 0.80; the wording tests alone 0.89, 0.60)", async () => {
+  it("is calibrated on labelled pairs from the seeds and the real plans (measured on the held-out third against the adjudicated labels: precision 0.85, recall 0.86; the wording tests alone 0.91, 0.56)", async () => {
     const scored = await pairScores();
     expect(scored.length).toBeGreaterThanOrEqual(850);
     expect(scored.filter((s) => s.source === "real").length).toBeGreaterThanOrEqual(650);
     const h = precisionRecall(scored, DEFAULT_THRESHOLDS, "holdout");
     expect(h.precision).toBeGreaterThanOrEqual(0.84);
-    expect(h.recall).toBeGreaterThanOrEqual(0.77);
+    expect(h.recall).toBeGreaterThanOrEqual(0.84);
     // the requirement concepts find the rewordings the wording tests miss (held-out recall 0.60 without them)
     const wording = precisionRecall(scored, DEFAULT_THRESHOLDS, "holdout", undefined, passesWording);
     expect(h.recall - wording.recall).toBeGreaterThanOrEqual(0.15);
     // a bundle and one of its secondary clauses are not one requirement (lineage links them instead)
     const clauses = scored.filter((s) => s.kind === "bundle-clause");
-    expect(clauses.length).toBeGreaterThanOrEqual(140);
-    expect(clauses.filter((s) => passes(s, DEFAULT_THRESHOLDS)).length / clauses.length).toBeLessThanOrEqual(0.15); // measured 14 of 146
+    expect(clauses.length).toBeGreaterThanOrEqual(100);
+    expect(clauses.filter((s) => passes(s, DEFAULT_THRESHOLDS)).length / clauses.length).toBeLessThanOrEqual(0.12); // measured 10 of 106
+  });
+
+  it("measures against labels two annotators gave blind, adjudicated where they differ", async () => {
+    const scored = await pairScores();
+    const rows = tsv(ROOT + "test/fixtures/requirement-pairs.tsv");
+    expect(rows.every((r) => ["true", "false"].includes(r.first) && ["true", "false"].includes(r.second))).toBe(true);
+    // where the two agree, theirs is the label; where they differ, the reason gives the adjudicator's
+    for (const r of rows) {
+      if (r.first === r.second) expect(r.same, r.prefix_a).toBe(r.first);
+      else expect(r.reason, r.prefix_a).toContain("[adjudicated; the first annotator:");
+    }
+    const disagreed = rows.filter((r) => r.first !== r.second).length;
+    expect(disagreed / rows.length).toBeLessThan(0.12); // measured 74 of 855 (kappa 0.83)
+    // the grouping's held-out F1 against the adjudicated labels is within 0.05 of one annotator's against the other's (0.90)
+    const f1 = (r: { precision: number; recall: number }) => (2 * r.precision * r.recall) / (r.precision + r.recall);
+    const human = precisionRecall(scored, DEFAULT_THRESHOLDS, "holdout", undefined, (s) => s.second, undefined, (s) => s.first);
+    const grouping = precisionRecall(scored, DEFAULT_THRESHOLDS, "holdout");
+    expect(f1(grouping)).toBeGreaterThanOrEqual(f1(human) - 0.05);
   });
 
   // a block labelled blind to the codebook, its held-out third: the decision against the wording tests alone
   const blind = [
-    { block: "j", what: "pairs chosen and labelled without the codebook; precision 0.76 -> 0.83, recall 0.66 -> 0.86", pairs: 28, recallGain: 0.15 },
-    { block: "k", what: "half of them links the concepts alone make, labelled blind; precision 0.50 -> 0.70, recall 0.05 -> 0.64", pairs: 20, recallGain: 0.3 },
+    { block: "j", what: "pairs chosen and labelled without the codebook; precision 0.84 -> 0.85, recall 0.66 -> 0.88", pairs: 30, recallGain: 0.15 },
+    { block: "k", what: "half of them links the concepts alone make, labelled blind; precision 0.50 -> 0.65, recall 0.04 -> 0.74", pairs: 22, recallGain: 0.5 },
   ];
   for (const { block, what, pairs, recallGain } of blind)
     it(`beats the wording tests on block ${block}'s held-out third, never looked at (${what})`, async () => {
@@ -173,7 +190,7 @@ describe("recurring requirements", () => {
       expect(now.recall - wording.recall).toBeGreaterThanOrEqual(recallGain);
     });
 
-  it("groups the real-plan corpus by duty without merging duties into one heap (largest group 15 of 380 tasks; 4 groups hold two concepts)", async () => {
+  it("groups the real-plan corpus by duty without merging duties into one heap (largest group 23 of 380 tasks; 4 groups hold two concepts)", async () => {
     const files = readdirSync(REAL_DIR).filter((f) => f.endsWith(".txt")).sort();
     const input: GroupInput[] = [];
     for (const f of files) {
@@ -186,7 +203,7 @@ describe("recurring requirements", () => {
     // a group's coded tasks state one concept (two only where texts are nearly the same, Jaccard >= 0.4)
     const concepts = new Map<string, Set<string>>();
     for (const t of input) {
-      const c = conceptOf(leadingClause(comparable(t.text)))?.concept;
+      const c = conceptStated(comparable(t.text))?.concept;
       const r = grouping.requirementOf.get(t.taskId)!;
       if (c) concepts.set(r, (concepts.get(r) ?? new Set()).add(c));
     }

@@ -37,6 +37,11 @@ describe("the requirement apart from its addressee and boilerplate", () => {
     expect(requirementClauses(yingde3)[0].startsWith("落实基层政务公开标准化规范化要求")).toBe(true); // 继续: boilerplate
     expect(addresseeOf("各地各部门对照法律法规规章，全面梳理本机关依法行使的行政权力。")).toBe("各地各部门");
     expect(addresseeOf("区财政局要有效推动有关业务主管部门，落实补贴信息公开向村和社区延伸。")).toBe("区财政局要");
+    // a comma may close the list before its modal word (陆丰 2: 「…星都管理办公室，市府直各单位，要结合权责清单…」)
+    const lufeng2 = taskOf("lufeng-2024.txt", 2).text as string;
+    expect(addresseeOf(lufeng2)).toBe("各镇（街、场）人民政府（办事处），星都管理办公室，市府直各单位，要");
+    expect(addresseeOf("区财政局，要加强补贴信息公开。")).toBe("区财政局，要");
+    expect(addresseeOf("发布信息后，，要及时回应。")).toBe("");
     // 主要负责同志每年至少听取…: the person's duty is the requirement
     expect(addresseeOf("各级、各部门主要负责同志每年至少听取1次政务公开工作汇报。")).toBe("");
     expect(addresseeOf("及时回应社会关切。")).toBe("");

@@ -13,14 +13,31 @@ export interface Concept {
   concept: string;
   tier: Tier;
   label: string;
+  /** The broader duty this one is part of (安全生产信息 of 行政执法信息), or null: see `family`. */
+  parent: string | null;
 }
 
 const rows = readTable("requirement-concepts.tsv");
 
 export const CONCEPTS: Concept[] = rows.map((r) => {
   if (!(TIERS as readonly string[]).includes(r.tier)) throw new Error(`requirement-concepts.tsv: unknown tier "${r.tier}" for ${r.concept}`);
-  return { concept: r.concept, tier: r.tier as Tier, label: r.label };
+  return { concept: r.concept, tier: r.tier as Tier, label: r.label, parent: r.parent || null };
 });
+
+for (const c of CONCEPTS) {
+  const parent = CONCEPTS.find((p) => p.concept === c.parent);
+  if (c.parent && (!parent || parent.parent || parent.tier !== c.tier))
+    throw new Error(`requirement-concepts.tsv: the parent of ${c.concept} must be a concept of the same tier without a parent of its own, not "${c.parent}"`);
+}
+
+/**
+ * The duty a concept belongs to: its parent, or itself. Two concepts of one family (a sub-duty and its
+ * duty, two sub-duties of one duty) are related, not different: a plan that writes 「加强行政执法信息公开」
+ * may mean the 安全生产 enforcement another plan names, so their wording decides (enrich/requirements.ts).
+ */
+export function family(c: Concept): string {
+  return c.parent ?? c.concept;
+}
 
 const labels = new Map(CONCEPTS.map((c) => [c.concept, c.label]));
 

@@ -68,8 +68,9 @@ export function addresseeOf(clause: string): string {
   for (let i = 2; i < window.length; i++) {
     const modal = MODALS.find((m) => window.startsWith(m, i));
     if (!modal) continue;
-    const subject = window.slice(0, i);
-    if (/[。；;，,]$/.test(subject) || /[。；;]/.test(subject)) return "";
+    // 「各镇（街、场）人民政府（办事处），星都管理办公室，市府直各单位，要…」: a comma may close the list
+    const subject = window.slice(0, i).replace(/[，,]$/, "");
+    if (/[，,]$/.test(subject) || /[。；;]/.test(subject)) return "";
     if (NOT_ADDRESSEE.some((w) => subject.endsWith(w))) return "";
     return looksLikeUnitList(subject) ? clause.slice(0, lead + i + modal.length) : "";
   }

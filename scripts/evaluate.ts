@@ -91,7 +91,7 @@ if (process.argv[1]?.endsWith("evaluate.ts")) {
       const r = precisionRecall(scored, DEFAULT_THRESHOLDS, split, source);
       console.log(`requirements ${split}${source ? ` (${source})` : ""} @ default: precision ${r.precision.toFixed(3)} recall ${r.recall.toFixed(3)} (tp ${r.tp} fp ${r.fp} fn ${r.fn} tn ${r.tn})`);
     }
-  for (const block of ["j", "k"])
+  for (const block of ["j", "k", "l"])
     for (const split of ["dev", "holdout"]) {
       const r = precisionRecall(scored, DEFAULT_THRESHOLDS, split, undefined, passes, block);
       console.log(`requirements ${split} (block ${block}, labelled blind to the concepts) @ default: precision ${r.precision.toFixed(3)} recall ${r.recall.toFixed(3)} (tp ${r.tp} fp ${r.fp} fn ${r.fn} tn ${r.tn})`);

@@ -141,9 +141,9 @@ describe("recurring requirements", () => {
     return tables.tasks.find((t) => t.doc_id === d.doc_id && t.number === n)!.requirement_id;
   };
 
-  it("is calibrated on labelled pairs from the seeds and the real plans (measured on the held-out third against the adjudicated labels: precision 0.83, recall 0.84; the wording tests alone 0.90, 0.52)", async () => {
+  it("is calibrated on labelled pairs from the seeds and the real plans (measured on the held-out third against the adjudicated labels: precision 0.84, recall 0.84; the wording tests alone 0.90, 0.52)", async () => {
     const scored = await pairScores();
-    expect(scored.length).toBeGreaterThanOrEqual(1000);
+    expect(scored.length).toBeGreaterThanOrEqual(1000); // 1,004 (11 pairs went with tasks the parser no longer takes)
     expect(scored.filter((s) => s.source === "real").length).toBeGreaterThanOrEqual(650);
     const h = precisionRecall(scored, DEFAULT_THRESHOLDS, "holdout");
     expect(h.precision).toBeGreaterThanOrEqual(0.81);
@@ -167,7 +167,7 @@ describe("recurring requirements", () => {
       else expect(r.reason, r.prefix_a).toContain("[adjudicated;");
     }
     const disagreed = rows.filter((r) => r.first !== r.second).length;
-    expect(disagreed / rows.length).toBeLessThan(0.12); // measured 76 of 1,015 (74 of the first 855, kappa 0.83; 2 of block l's 160)
+    expect(disagreed / rows.length).toBeLessThan(0.12); // measured 76 of 1,004 (74 of the first 855 as labelled, kappa 0.83; 2 of block l's 160)
     // the grouping's held-out F1 against the adjudicated labels is within 0.08 of one annotator's against the other's (0.90; the grouping's 0.84)
     const human = precisionRecall(scored, DEFAULT_THRESHOLDS, "holdout", undefined, (s) => s.second, undefined, (s) => s.first);
     const grouping = precisionRecall(scored, DEFAULT_THRESHOLDS, "holdout");
@@ -180,7 +180,7 @@ describe("recurring requirements", () => {
     { block: "j", what: "pairs chosen and labelled without the codebook; precision 0.83 -> 0.85, recall 0.59 -> 0.88", pairs: 30, recallGain: 0.2 },
     { block: "k", what: "half of them links the concepts alone make, labelled blind; precision 0.50 -> 0.70, recall 0.04 -> 0.70", pairs: 22, recallGain: 0.5 },
     // the concepts' own links as the grouping makes them in the real corpus: they find what the wording tests miss, at a cost in precision
-    { block: "l", what: "links of the grouping and its near misses, labelled twice; precision 0.78 -> 0.61, recall 0.33 -> 0.81", pairs: 20, recallGain: 0.4 },
+    { block: "l", what: "links of the grouping and its near misses, labelled twice; precision 0.78 -> 0.65, recall 0.33 -> 0.81", pairs: 20, recallGain: 0.4 },
   ];
   for (const { block, what, pairs, recallGain } of blind)
     it(`beats the wording tests on block ${block}'s held-out third, never looked at (${what})`, async () => {
@@ -193,7 +193,7 @@ describe("recurring requirements", () => {
       expect(now.precision).toBeGreaterThanOrEqual(0.55);
     });
 
-  it("groups the real-plan corpus by duty without merging duties into one heap (largest group 15 of 380 tasks; 5 groups hold two concepts)", async () => {
+  it("groups the real-plan corpus by duty without merging duties into one heap (largest group 15 of 375 tasks; 5 groups hold two concepts)", async () => {
     const files = readdirSync(REAL_DIR).filter((f) => f.endsWith(".txt")).sort();
     const input: GroupInput[] = [];
     for (const f of files) {

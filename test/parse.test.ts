@@ -5,7 +5,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readTable } from "../loaders/data.ts";
 import { parsePlan, sectionsOf, tasksOf } from "../loaders/parse/index.ts";
-import { isSubsequence, seed, SEEDS, SEEDS_DIR, SHARED_SEEDS, tasks } from "./helpers.ts";
+import { isSubsequence, ROOT, seed, SEEDS, SEEDS_DIR, SHARED_SEEDS, tasks } from "./helpers.ts";
+import { readSource } from "../loaders/read/index.ts";
 
 /** Counted by reading each plan (see seeds/MANIFEST.tsv for what each plan's layout does). */
 const EXPECTED: Record<string, { tasks: number; numbered: number; l1: number; l2: number; units: number; meta: Record<string, unknown> }> = {
@@ -194,6 +195,33 @@ describe("specific tasks, checked by reading the plans", () => {
     const l2 = sectionsOf(plan).filter((s) => s.section.level === 2).map((s) => s.section.marker);
     expect(l2[14]).toBe("（十五）");
     expect(plan.issues).toEqual([]);
+  });
+});
+
+describe("text standing where tasks do that is not a task", () => {
+  const real = async (name: string) => {
+    const path = ROOT + "test/fixtures/real/" + name;
+    const source = await readSource(path, readFileSync(path));
+    return { text: source.text, plan: parsePlan(source.text) };
+  };
+
+  it("reports a page's chrome line (中方县 d-19: 「…www.zhongfang.gov.cn 发布时间…」) and a notice's own sentence (c-11) as not-a-task, with their position", async () => {
+    for (const [name, words] of [["d-19.txt", "www.zhongfang.gov.cn"], ["c-11.txt", "印发给你们"]] as const) {
+      const { text, plan } = await real(name);
+      expect(tasksOf(plan).some(({ task }) => task.text.includes(words)), name).toBe(false);
+      const issue = plan.issues.find((i) => i.code === "not-a-task" && text.slice(i.position!.start, i.position!.end).includes(words));
+      expect(issue, name).toBeDefined();
+      expect(issue!.severity).toBe("info");
+    }
+  });
+
+  it("keeps a numbered task or one with units that quotes a notice's words, and drops a piece without a Chinese character", () => {
+    const plan = parsePlan("2022年政务公开工作要点\n一、加强政策解读\n1. 现将政策解读材料于每月底前报送县政府办。（县政府办牵头）\n2. 做好政府公报工作。（县政府办牵头）\n二、其他\n;\n");
+    const texts = tasksOf(plan).map(({ task }) => task.text);
+    expect(texts.some((t) => t.startsWith("现将政策解读材料"))).toBe(true);
+    expect(texts.some((t) => t.startsWith("做好政府公报工作"))).toBe(true);
+    expect(texts.every((t) => /\p{Script=Han}/u.test(t))).toBe(true);
+    expect(plan.issues.filter((i) => i.code === "not-a-task").map((i) => i.message)).toEqual(["没有汉字的片段，未计为任务：「;」"]);
   });
 });
 

@@ -114,6 +114,7 @@ export function assemble(text: string, blocks: Block[]): Assembled {
   }
   closeGroup();
   dropLeadIns(text, children, issues);
+  dropNonTasks(children, issues);
   headingsThatAreTasks(text, children, titles);
   checkNumbering(children, issues);
   return { children, issues };
@@ -307,3 +308,37 @@ function mergeHeadings(text: string, nodes: (Section | Task)[], titles: Map<Sect
   }
 }
 
+const WEB_ADDRESS = new RegExp(vocabulary("plan-vocabulary.tsv", "web-address").map(escapeRegExp).join("|"), "i");
+const NOTICE = new RegExp(vocabulary("plan-vocabulary.tsv", "notice").map(escapeRegExp).join("|"));
+const HAN = /\p{Script=Han}/u;
+
+/** Why a piece standing where tasks do is not one, or null when it may be. */
+function notATask(task: Task): string | null {
+  if (!HAN.test(task.text)) return "没有汉字的片段";
+  if (WEB_ADDRESS.test(task.text)) return "网页信息（含网址）";
+  if (NOTICE.test(task.text)) return "印发通知的正文";
+  return null;
+}
+
+/**
+ * Text a web page or the issuing notice puts where tasks stand: a line with a web address (「中方县人民政府
+ * www.… 发布时间：…」), the notice's own sentence (「为贯彻落实…，现将《…》印发给你们」), a piece without a
+ * Chinese character (「4.」, 「;」). Only unnumbered text without units is taken; it is reported, not dropped
+ * silently.
+ */
+function dropNonTasks(nodes: (Section | Task)[], issues: Issue[]) {
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const n = nodes[i];
+    if (n.type === "section") {
+      dropNonTasks(n.children, issues);
+      continue;
+    }
+    if (n.number !== null || n.units.length > 0) continue;
+    const reason = notATask(n);
+    if (!reason) continue;
+    nodes.splice(i, 1);
+    const stale = issues.findIndex((x) => x.code === "task-without-unit" && x.position?.start === n.position.start);
+    if (stale !== -1) issues.splice(stale, 1);
+    issues.push({ severity: "info", code: "not-a-task", message: `${reason}，未计为任务：「${n.text.slice(0, 40)}」`, position: n.position });
+  }
+}

@@ -50,7 +50,7 @@ export async function pairScores() {
     const b = findTask(plans.get(r.seed_b)!, r.number_b, r.prefix_b);
     if (!a || !b) throw new Error(`pair row not found: ${JSON.stringify(r)}`);
     const source = r.seed_a.startsWith("real/") || r.seed_b.startsWith("real/") ? "real" : "seeds";
-    // blocks j and k were chosen and labelled blind to the requirement-concept codebook, to measure it
+    // blocks j, k and l were chosen and labelled blind to the requirement-concept codebook, to measure it
     const block = r.block;
     const kind = r.reason.match(/^(verbatim|reworded|bundle-main|bundle-clause|same-topic):/)?.[1] ?? (r.reason.startsWith("Unrelated:") ? "unrelated" : "");
     // same: the label both annotators gave, or the adjudicator's; first and second: each annotator's own

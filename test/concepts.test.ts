@@ -2,12 +2,12 @@
 // seeds' tasks are coded as, the codebook's own consistency, and how concept codes decide pairs.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CONCEPTS, conceptOf, family, TIERS } from "../loaders/enrich/concepts.ts";
+import { checkParents, CONCEPTS, conceptOf, family, TIERS } from "../loaders/enrich/concepts.ts";
 import { comparable, compare, conceptStated, corpusSimilarity, DEFAULT_THRESHOLDS, leadingClause, passes, passesWording } from "../loaders/enrich/requirements.ts";
 import { readTable } from "../loaders/data.ts";
 import { seed, tasks } from "./helpers.ts";
 
-/** The concept of a task's leading requirement, as grouping codes it. */
+/** The concept the codebook finds in a task's leading requirement (grouping adds the next clause's duty when it names none: conceptStated). */
 const coded = (text: string) => conceptOf(leadingClause(comparable(text)))?.concept ?? null;
 const task = async (file: string, n: number) => tasks((await seed(file)).plan).find((t) => t.number === n)!.text;
 
@@ -61,10 +61,13 @@ describe("requirement concepts", () => {
     expect(coded("推进安全生产监管执法信息公开，及时准确发布安全生产行政许可、执法检查。")).toBe("safety");
     expect(scores("推进安全生产监管执法信息公开。", "加强行政执法信息公开。").concept).toBe("related");
     expect(scores("推进安全生产监管执法信息公开。", "做好政府公报工作。").concept).toBe("different");
-    // related: passes by wording alone, as two tasks of one topic do
-    const related = { jaccard: 0.1, containment: 0.2, minShingles: 20, lead: 0.5, leadShingles: 10, concept: "related" as const };
-    expect(passes(related, DEFAULT_THRESHOLDS)).toBe(passesWording(related, DEFAULT_THRESHOLDS));
+    // related: as two tasks of one topic (Jaccard 0.2, or the wording tests), where two duties need nearly the same text
+    const related = { jaccard: 0.3, containment: 0.3, minShingles: 20, lead: 0, leadShingles: 10, concept: "related" as const };
+    expect(passes(related, DEFAULT_THRESHOLDS)).toBe(true);
+    expect(passesWording(related, DEFAULT_THRESHOLDS)).toBe(false);
     expect(passes({ ...related, concept: "different" }, DEFAULT_THRESHOLDS)).toBe(false);
+    expect(passes({ ...related, jaccard: 0.1 }, DEFAULT_THRESHOLDS)).toBe(false);
+    expect(passes({ ...related, jaccard: 0.1, lead: 0.5 }, DEFAULT_THRESHOLDS)).toBe(true); // the leading clauses match
     // 主要负责同志…听取…汇报 is a sub-duty of 组织领导: a plan whose 组织领导 task asks for it may carry it
     expect(CONCEPTS.find((c) => c.concept === "leader-briefing")?.parent).toBe("leadership");
   });
@@ -80,6 +83,15 @@ describe("requirement concepts", () => {
     expect(stated("加强组织保障。压实工作责任，确保各项任务落到实处。做好政府公报工作。")).toBe("gazette");
     // a channel the leading requirement names stays its concept when no duty follows
     expect(stated("加强组织保障。统筹用好政府网站和政务新媒体。压实工作责任。")).toBe("site");
+  });
+
+  it("refuses a parent that is missing, itself, of another tier or a sub-duty itself", () => {
+    const c = (concept: string, parent: string | null, tier: (typeof TIERS)[number] = "obligation") => ({ concept, tier, label: concept, parent });
+    expect(() => checkParents([c("a", null), c("b", "a")])).not.toThrow();
+    expect(() => checkParents([c("a", null), c("b", "x")])).toThrow(/parent of b/);
+    expect(() => checkParents([c("a", "a")])).toThrow(/parent of a/);
+    expect(() => checkParents([c("a", null, "topic"), c("b", "a")])).toThrow(/parent of b/);
+    expect(() => checkParents([c("a", null), c("b", "a"), c("d", "b")])).toThrow(/parent of d/);
   });
 
   it("names as parent only a concept of the same tier that has no parent of its own", () => {

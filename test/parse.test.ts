@@ -215,11 +215,13 @@ describe("text standing where tasks do that is not a task", () => {
     }
   });
 
-  it("keeps a numbered task or one with units that quotes a notice's words, and drops a piece without a Chinese character", () => {
-    const plan = parsePlan("2022年政务公开工作要点\n一、加强政策解读\n1. 现将政策解读材料于每月底前报送县政府办。（县政府办牵头）\n2. 做好政府公报工作。（县政府办牵头）\n二、其他\n;\n");
+  it("keeps a numbered task that quotes a notice's words and tasks that name a web address or 实现将, and drops a piece without a Chinese character", () => {
+    const plan = parsePlan("2022年政务公开工作要点\n一、加强政策解读\n1. 现将《政策解读材料》印发给你们的做法推广到各乡镇。（县政府办牵头）\n2. 做好政府公报工作。（县政府办牵头）\n二、其他\n各级政府网站统一使用.gov.cn域名，规范网站标识。\n推动实现将政策文件全部纳入政策文件库。\n;\n");
     const texts = tasksOf(plan).map(({ task }) => task.text);
-    expect(texts.some((t) => t.startsWith("现将政策解读材料"))).toBe(true);
+    expect(texts.some((t) => t.startsWith("现将《政策解读材料》"))).toBe(true);
     expect(texts.some((t) => t.startsWith("做好政府公报工作"))).toBe(true);
+    expect(texts.some((t) => t.startsWith("各级政府网站统一使用.gov.cn域名"))).toBe(true);
+    expect(texts.some((t) => t.startsWith("推动实现将政策文件"))).toBe(true);
     expect(texts.every((t) => /\p{Script=Han}/u.test(t))).toBe(true);
     expect(plan.issues.filter((i) => i.code === "not-a-task").map((i) => i.message)).toEqual(["没有汉字的片段，未计为任务：「;」"]);
   });

@@ -24,11 +24,16 @@ export const CONCEPTS: Concept[] = rows.map((r) => {
   return { concept: r.concept, tier: r.tier as Tier, label: r.label, parent: r.parent || null };
 });
 
-for (const c of CONCEPTS) {
-  const parent = CONCEPTS.find((p) => p.concept === c.parent);
-  if (c.parent && (!parent || parent.parent || parent.tier !== c.tier))
-    throw new Error(`requirement-concepts.tsv: the parent of ${c.concept} must be a concept of the same tier without a parent of its own, not "${c.parent}"`);
+/** Throws unless every parent named is a concept of the same tier that has no parent of its own. */
+export function checkParents(concepts: readonly Concept[]): void {
+  for (const c of concepts) {
+    if (!c.parent) continue;
+    const parent = concepts.find((p) => p.concept === c.parent);
+    if (!parent || parent === c || parent.parent || parent.tier !== c.tier)
+      throw new Error(`requirement-concepts.tsv: the parent of ${c.concept} must be another concept of the same tier without a parent of its own, not "${c.parent}"`);
+  }
 }
+checkParents(CONCEPTS);
 
 /**
  * The duty a concept belongs to: its parent, or itself. Two concepts of one family (a sub-duty and its

@@ -8,13 +8,15 @@
 //   2. Bigrams get idf weights over the distinct texts: wording shared by many different requirements
 //      (公开本地区…, 每年至少…) weighs little, the words of an obligation weigh much.
 //   3. The leading requirement is coded with the codebook concept it names (enrich/concepts.ts:
-//      网民留言办理, 年报编制, 年报监督指导 …), which tells rewordings of one duty and different duties
-//      worded alike, where bigrams cannot.
+//      网民留言办理, 年报编制, 年报监督指导 …; when it names no duty, the duty of the clause after it:
+//      conceptStated), which tells rewordings of one duty and different duties worded alike, where
+//      bigrams cannot.
 //   4. Candidates come from an inverted index of each text's rarest bigrams (prefix filtering) and of
 //      its concept, so the cost grows with the corpus, not with all pairs; each candidate is confirmed
 //      with exact weighted Jaccard, weighted containment (a requirement cut down or extended), the match
 //      of the leading clauses (a bundle of requirements and a plan that copies its main one) and the
-//      concepts (one duty: a little shared wording suffices; two duties: nearly the same text is needed).
+//      concepts (one duty: a little shared wording suffices; a duty and its sub-duty: as much as two
+//      tasks of one topic; two duties: nearly the same text is needed).
 //   5. Leader clustering (most common wording first) turns confirmed matches into groups that
 //      partition the tasks, without the chaining union–find suffers from at scale.
 import { createHash } from "node:crypto";
@@ -58,7 +60,8 @@ export interface Thresholds {
  * 0.959 on the held-out pairs: what the labels can tell apart is about that much. The misses of the
  * wording tests are requirements reworded, their false matches different duties worded alike; the
  * requirement concepts settle both: one concept with a little shared wording (0.03) is one requirement,
- * a duty and its sub-duty (enrich/concepts.ts family) are one only by their wording, two concepts are two
+ * a duty and its sub-duty (enrich/concepts.ts family) need as much as two tasks of one topic (0.2, or the
+ * wording tests), two concepts are two
  * unless nearly the same text (0.4). Concept matches err most where a duty is named inside a list of
  * others: of the links the grouping makes in the real corpus (block l, sampled as it links them), the
  * held-out third's are right 17 times in 26. Whole-text containment is off: it joined a bundle of
@@ -141,7 +144,7 @@ export interface Distinct extends Features {
   key: string;
   /** The leading clause: the requirement a bundle opens with. */
   lead: Features;
-  /** The codebook concept the leading clause states (enrich/concepts.ts), or null. */
+  /** The codebook concept the text states (conceptStated: its leading requirement's, or the next clause's duty), or null. */
   concept: Concept | null;
   tasks: GroupInput[];
 }
@@ -204,7 +207,7 @@ export interface Scores {
   /** Containment of the shorter leading clause in the other, and its bigram count. */
   lead: number;
   leadShingles: number;
-  /** Do the leading requirements state one codebook concept (and of which tier), two, or does one state none? */
+  /** Do the two texts state one codebook concept (and of which tier), a duty and its sub-duty (related), two, or does one state none? */
   concept: "same-obligation" | "same-topic" | "related" | "different" | "none";
 }
 

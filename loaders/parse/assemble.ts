@@ -309,14 +309,17 @@ function mergeHeadings(text: string, nodes: (Section | Task)[], titles: Map<Sect
 }
 
 const WEB_ADDRESS = new RegExp(vocabulary("plan-vocabulary.tsv", "web-address").map(escapeRegExp).join("|"), "i");
+const WEB_CHROME = new RegExp(vocabulary("plan-vocabulary.tsv", "web-chrome").map(escapeRegExp).join("|"));
 const NOTICE = new RegExp(vocabulary("plan-vocabulary.tsv", "notice").map(escapeRegExp).join("|"));
+/** How far into a piece the notice's words are looked for: the notice opens the piece it is part of. */
+const NOTICE_WINDOW = 300;
 const HAN = /\p{Script=Han}/u;
 
 /** Why a piece standing where tasks do is not one, or null when it may be. */
 function notATask(task: Task): string | null {
   if (!HAN.test(task.text)) return "没有汉字的片段";
-  if (WEB_ADDRESS.test(task.text)) return "网页信息（含网址）";
-  if (NOTICE.test(task.text)) return "印发通知的正文";
+  if (WEB_ADDRESS.test(task.text) && WEB_CHROME.test(task.text)) return "网页信息（网址、发布时间）";
+  if (NOTICE.test(task.text.slice(0, NOTICE_WINDOW))) return "印发通知的正文";
   return null;
 }
 

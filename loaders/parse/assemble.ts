@@ -113,7 +113,6 @@ export function assemble(text: string, blocks: Block[]): Assembled {
     }
   }
   closeGroup();
-  dropLeadIns(text, children, issues);
   dropNonTasks(children, issues);
   headingsThatAreTasks(text, children, titles);
   checkNumbering(children, issues);
@@ -228,24 +227,28 @@ const GENERAL = new RegExp(`^(?:${vocabulary("plan-vocabulary.tsv", "general").m
 
 /**
  * Paragraphs that are not tasks although they sit where tasks do: the aims under 总体要求 / 指导思想 /
- * 工作目标, and a section's lead-in paragraph before its own subsections. Only unnumbered text without
- * units is taken; it is reported (info), not dropped silently.
+ * 工作目标, a section's lead-in paragraph before its own subsections (section-text), and what a web page
+ * or the issuing notice puts there (not-a-task: see notATask). Only unnumbered text without units is
+ * taken; it is reported (info) with its position, not dropped silently.
  */
-function dropLeadIns(text: string, nodes: (Section | Task)[], issues: Issue[], general = false) {
+function dropNonTasks(nodes: (Section | Task)[], issues: Issue[], general = false) {
   const hasSections = nodes.some((n) => n.type === "section");
   for (let i = nodes.length - 1; i >= 0; i--) {
     const n = nodes[i];
     if (n.type === "section") {
-      dropLeadIns(text, n.children, issues, general || GENERAL.test(n.title));
+      dropNonTasks(n.children, issues, general || GENERAL.test(n.title));
       continue;
     }
     if (n.number !== null || n.units.length > 0) continue;
     const leadIn = hasSections && nodes.slice(i + 1).some((x) => x.type === "section");
-    if (!general && !leadIn) continue;
+    const reason = general || leadIn ? null : notATask(n);
+    if (!general && !leadIn && !reason) continue;
     nodes.splice(i, 1);
     const stale = issues.findIndex((x) => x.code === "task-without-unit" && x.position?.start === n.position.start);
     if (stale !== -1) issues.splice(stale, 1);
-    issues.push({ severity: "info", code: "section-text", message: `${general ? "总体要求部分" : "小节之前的引言"}的文字，未计为任务：「${n.text.slice(0, 40)}」`, position: n.position });
+    const quoted = `，未计为任务：「${n.text.slice(0, 40)}」`;
+    if (reason) issues.push({ severity: "info", code: "not-a-task", message: reason + quoted, position: n.position });
+    else issues.push({ severity: "info", code: "section-text", message: `${general ? "总体要求部分" : "小节之前的引言"}的文字${quoted}`, position: n.position });
   }
 }
 
@@ -315,33 +318,14 @@ const NOTICE = new RegExp(vocabulary("plan-vocabulary.tsv", "notice").map(escape
 const NOTICE_WINDOW = 300;
 const HAN = /\p{Script=Han}/u;
 
-/** Why a piece standing where tasks do is not one, or null when it may be. */
+/**
+ * Why a piece standing where tasks do is not one, or null when it may be: a line with a web address and
+ * page chrome (「中方县人民政府 www.… 发布时间：…」), the notice's own sentence (「为贯彻落实…，现将《…》印发给你们」),
+ * a piece without a Chinese character (「4.」, 「;」).
+ */
 function notATask(task: Task): string | null {
   if (!HAN.test(task.text)) return "没有汉字的片段";
   if (WEB_ADDRESS.test(task.text) && WEB_CHROME.test(task.text)) return "网页信息（网址、发布时间）";
   if (NOTICE.test(task.text.slice(0, NOTICE_WINDOW))) return "印发通知的正文";
   return null;
-}
-
-/**
- * Text a web page or the issuing notice puts where tasks stand: a line with a web address (「中方县人民政府
- * www.… 发布时间：…」), the notice's own sentence (「为贯彻落实…，现将《…》印发给你们」), a piece without a
- * Chinese character (「4.」, 「;」). Only unnumbered text without units is taken; it is reported, not dropped
- * silently.
- */
-function dropNonTasks(nodes: (Section | Task)[], issues: Issue[]) {
-  for (let i = nodes.length - 1; i >= 0; i--) {
-    const n = nodes[i];
-    if (n.type === "section") {
-      dropNonTasks(n.children, issues);
-      continue;
-    }
-    if (n.number !== null || n.units.length > 0) continue;
-    const reason = notATask(n);
-    if (!reason) continue;
-    nodes.splice(i, 1);
-    const stale = issues.findIndex((x) => x.code === "task-without-unit" && x.position?.start === n.position.start);
-    if (stale !== -1) issues.splice(stale, 1);
-    issues.push({ severity: "info", code: "not-a-task", message: `${reason}，未计为任务：「${n.text.slice(0, 40)}」`, position: n.position });
-  }
 }

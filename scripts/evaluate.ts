@@ -50,7 +50,7 @@ export async function pairScores() {
     const b = findTask(plans.get(r.seed_b)!, r.number_b, r.prefix_b);
     if (!a || !b) throw new Error(`pair row not found: ${JSON.stringify(r)}`);
     const source = r.seed_a.startsWith("real/") || r.seed_b.startsWith("real/") ? "real" : "seeds";
-    // blocks j, k and l were chosen and labelled blind to the requirement-concept codebook, to measure it
+    // blocks j, k, l and m were chosen and labelled blind to the requirement-concept codebook, to measure it
     const block = r.block;
     const kind = r.reason.match(/^(verbatim|reworded|bundle-main|bundle-clause|same-topic):/)?.[1] ?? (r.reason.startsWith("Unrelated:") ? "unrelated" : "");
     // same: the label both annotators gave, or the adjudicator's; first and second: each annotator's own
@@ -91,7 +91,7 @@ if (process.argv[1]?.endsWith("evaluate.ts")) {
       const r = precisionRecall(scored, DEFAULT_THRESHOLDS, split, source);
       console.log(`requirements ${split}${source ? ` (${source})` : ""} @ default: precision ${r.precision.toFixed(3)} recall ${r.recall.toFixed(3)} (tp ${r.tp} fp ${r.fp} fn ${r.fn} tn ${r.tn})`);
     }
-  for (const block of ["j", "k", "l"])
+  for (const block of ["j", "k", "l", "m"])
     for (const split of ["dev", "holdout"]) {
       const r = precisionRecall(scored, DEFAULT_THRESHOLDS, split, undefined, passes, block);
       console.log(`requirements ${split} (block ${block}, labelled blind to the concepts) @ default: precision ${r.precision.toFixed(3)} recall ${r.recall.toFixed(3)} (tp ${r.tp} fp ${r.fp} fn ${r.fn} tn ${r.tn})`);

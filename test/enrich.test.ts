@@ -141,9 +141,9 @@ describe("recurring requirements", () => {
     return tables.tasks.find((t) => t.doc_id === d.doc_id && t.number === n)!.requirement_id;
   };
 
-  it("is calibrated on labelled pairs from the seeds and the real plans (measured on the held-out third against the adjudicated labels: precision 0.84, recall 0.84; the wording tests alone 0.90, 0.52)", async () => {
+  it("is calibrated on labelled pairs from the seeds and the real plans (measured on the held-out third against the adjudicated labels: precision 0.81, recall 0.85; the wording tests alone 0.88, 0.50)", async () => {
     const scored = await pairScores();
-    expect(scored.length).toBeGreaterThanOrEqual(1000); // 1,004 (11 pairs went with tasks the parser no longer takes)
+    expect(scored.length).toBeGreaterThanOrEqual(1160); // 1,164 (11 pairs went with tasks the parser no longer takes)
     expect(scored.filter((s) => s.source === "real").length).toBeGreaterThanOrEqual(650);
     const h = precisionRecall(scored, DEFAULT_THRESHOLDS, "holdout");
     expect(h.precision).toBeGreaterThanOrEqual(0.81);
@@ -154,7 +154,10 @@ describe("recurring requirements", () => {
     // a bundle and one of its secondary clauses are not one requirement (lineage links them instead)
     const clauses = scored.filter((s) => s.kind === "bundle-clause");
     expect(clauses.length).toBeGreaterThanOrEqual(100);
-    expect(clauses.filter((s) => passes(s, DEFAULT_THRESHOLDS)).length / clauses.length).toBeLessThanOrEqual(0.12); // measured 12 of 123
+    // measured 23 of 145; blocks l and m were drawn from the grouping's own links, so theirs are links by construction: 10 of the other 106
+    expect(clauses.filter((s) => passes(s, DEFAULT_THRESHOLDS)).length / clauses.length).toBeLessThanOrEqual(0.16);
+    const drawnElsewhere = clauses.filter((s) => s.block !== "l" && s.block !== "m");
+    expect(drawnElsewhere.filter((s) => passes(s, DEFAULT_THRESHOLDS)).length / drawnElsewhere.length).toBeLessThanOrEqual(0.1);
   });
 
   it("measures against labels two annotators gave blind, adjudicated where they differ", async () => {
@@ -167,7 +170,7 @@ describe("recurring requirements", () => {
       else expect(r.reason, r.prefix_a).toContain("[adjudicated;");
     }
     const disagreed = rows.filter((r) => r.first !== r.second).length;
-    expect(disagreed / rows.length).toBeLessThan(0.12); // measured 76 of 1,004 (74 of the first 855 as labelled, kappa 0.83; 2 of block l's 160)
+    expect(disagreed / rows.length).toBeLessThan(0.12); // measured 87 of 1,164 (74 of the first 855 as labelled, kappa 0.83; 2 of block l's 160; 11 of block m's 160)
     // the grouping's held-out F1 against the adjudicated labels is within 0.08 of one annotator's against the other's (0.90; the grouping's 0.84)
     const human = precisionRecall(scored, DEFAULT_THRESHOLDS, "holdout", undefined, (s) => s.second, undefined, (s) => s.first);
     const grouping = precisionRecall(scored, DEFAULT_THRESHOLDS, "holdout");
@@ -181,6 +184,7 @@ describe("recurring requirements", () => {
     { block: "k", what: "half of them links the concepts alone make, labelled blind; precision 0.50 -> 0.70, recall 0.04 -> 0.70", pairs: 22, recallGain: 0.5 },
     // the concepts' own links as the grouping makes them in the real corpus: they find what the wording tests miss, at a cost in precision
     { block: "l", what: "links of the grouping and its near misses, labelled twice; precision 0.78 -> 0.65, recall 0.33 -> 0.81", pairs: 20, recallGain: 0.4 },
+    { block: "m", what: "drawn like block l from a later grouping, labelled twice; precision 0.70 -> 0.68, recall 0.30 -> 0.91", pairs: 20, recallGain: 0.4 },
   ];
   for (const { block, what, pairs, recallGain } of blind)
     it(`beats the wording tests on block ${block}'s held-out third, never looked at (${what})`, async () => {

@@ -2,7 +2,7 @@
 // read here and nowhere else (pages read the same rows through the warehouse table `labels`).
 import { readTable } from "./data.ts";
 
-export const LABEL_SETS = ["category", "unit-kind", "domain", "layout", "role", "level", "status", "peer", "gap", "diff-status", "relation", "coverage"] as const;
+export const LABEL_SETS = ["category", "unit-kind", "domain", "layout", "role", "level", "status", "peer", "gap", "diff-status", "relation", "coverage", "requirement-link"] as const;
 export type LabelSet = (typeof LABEL_SETS)[number];
 
 export interface Label {

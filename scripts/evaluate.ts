@@ -100,6 +100,12 @@ if (process.argv[1]?.endsWith("evaluate.ts")) {
     const r = precisionRecall(scored, DEFAULT_THRESHOLDS, split, undefined, passesWording);
     console.log(`requirements ${split} @ default, wording tests alone (no concepts): precision ${r.precision.toFixed(3)} recall ${r.recall.toFixed(3)} (tp ${r.tp} fp ${r.fp} fn ${r.fn} tn ${r.tn})`);
   }
+  // the grouping's links as it makes them on the real pages (blocks l and m were drawn from them), by how
+  // they are made: what tasks.requirement_link tells a reader (wording / concept)
+  for (const [what, linked] of [["the wording tests", (s: Scored) => passesWording(s, DEFAULT_THRESHOLDS)], ["the concept alone", (s: Scored) => passes(s, DEFAULT_THRESHOLDS) && !passesWording(s, DEFAULT_THRESHOLDS)]] as const) {
+    const links = scored.filter((s) => (s.block === "l" || s.block === "m") && linked(s));
+    console.log(`links of blocks l and m made by ${what}: the same requirement ${links.filter((s) => s.same).length} of ${links.length}`);
+  }
   // the human ceiling: each annotator's labels, and the grouping, against the other annotator's and against the adjudicated ones
   const first = (s: Scored) => s.first;
   const second = (s: Scored) => s.second;

@@ -48,7 +48,8 @@ describe("zwgk ingest + query on the seeds", () => {
     expect(cols.sections).toEqual(["doc_id", "section_id", "parent_id", "level", "ordinal", "marker", "title", "span_start", "span_end"]);
     expect(cols.tasks.slice(0, 14)).toEqual(["task_id", "doc_id", "seq", "number", "section_id", "section_path", "text", "span_start", "span_end", "category", "categories", "domain", "deadline", "requirement_id"]);
     expect(cols.assignments.slice(0, 7)).toEqual(["task_id", "doc_id", "unit_raw", "unit", "unit_kind", "role", "blanket"]);
-    expect(cols.requirements).toEqual(["requirement_id", "label", "task_count", "doc_count", "region_count", "first_year", "last_year", "concept"]);
+    expect(cols.requirements).toEqual(["requirement_id", "label", "task_count", "doc_count", "region_count", "first_year", "last_year", "concept", "wording_doc_count"]);
+    expect(cols.tasks).toContain("requirement_link");
     expect(cols.parse_issues.slice(0, 6)).toEqual(["doc_id", "severity", "code", "message", "span_start", "span_end"]);
   });
 

@@ -5,7 +5,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { parseFiles } from "../loaders/corpus.ts";
 import { CATEGORIES, classify } from "../loaders/enrich/categories.ts";
 import { charDiff } from "../loaders/enrich/diff.ts";
-import { groupAllPairs, groupRequirements, type GroupInput } from "../loaders/enrich/requirements.ts";
+import { groupAllPairs, groupRequirements, REQUIREMENT_LINKS, type GroupInput } from "../loaders/enrich/requirements.ts";
 import { timeExpressions } from "../loaders/enrich/time.ts";
 import { resolveUnit, UNIT_KINDS } from "../loaders/enrich/units.ts";
 import { tasksOf } from "../loaders/parse/index.ts";
@@ -238,6 +238,29 @@ describe("recurring requirements", () => {
     expect(new Set(tables.requirements.map((r) => r.requirement_id)).size).toBe(tables.requirements.length);
   });
 
+  it("marks how each task came into its group: in the group's own wording, near it, or by its duty alone", () => {
+    const taskOf = (doc: string, n: number) => {
+      const d = tables.documents.find((x) => (x.source_file as string).endsWith(doc))!;
+      return tables.tasks.find((t) => t.doc_id === d.doc_id && t.number === n)!;
+    };
+    // 网民留言办理: Dinghu 22 is the commonest wording, Yingde 30 says it in near words, Wengyuan 28 in others
+    // (「建立完善网民留言、咨询的受理、转办和反馈机制」), the same duty by the codebook
+    const [dinghu, yingde, wengyuan] = [taskOf("dinghu-2021.txt", 22), taskOf("yingde-2022.txt", 30), taskOf("wengyuan-2018.txt", 28)];
+    expect(new Set([dinghu.requirement_id, yingde.requirement_id, wengyuan.requirement_id]).size).toBe(1);
+    expect([dinghu.requirement_link, yingde.requirement_link, wengyuan.requirement_link]).toEqual(["lead", "wording", "concept"]);
+    for (const r of tables.requirements) {
+      const members = tables.tasks.filter((t) => t.requirement_id === r.requirement_id);
+      expect(members.every((t) => (REQUIREMENT_LINKS as readonly unknown[]).includes(t.requirement_link))).toBe(true);
+      expect(members.some((t) => t.requirement_link === "lead")).toBe(true);
+      const near = new Set(members.filter((t) => t.requirement_link !== "concept").map((t) => t.doc_id));
+      expect(r.wording_doc_count).toBe(near.size);
+    }
+    // measured on the seeds: 141 tasks in their group's own wording, 37 near it, 58 by the concept alone
+    const byConcept = tables.tasks.filter((t) => t.requirement_link === "concept").length;
+    expect(byConcept).toBeGreaterThan(0);
+    expect(byConcept / tables.tasks.length).toBeLessThan(0.35);
+  });
+
   it("gives the same groups and ids whatever the input order, and matches all-pairs on the seeds (property)", async () => {
     const inputs: GroupInput[] = tables.tasks.map((t) => ({ taskId: t.task_id as string, docId: t.doc_id as string, text: t.text as string, region: null, year: null }));
     const reference = groupRequirements(inputs);
@@ -245,6 +268,7 @@ describe("recurring requirements", () => {
       fc.property(fc.shuffledSubarray(inputs, { minLength: inputs.length, maxLength: inputs.length }), (shuffled) => {
         const g = groupRequirements(shuffled);
         expect([...g.requirementOf.entries()].sort()).toEqual([...reference.requirementOf.entries()].sort());
+        expect([...g.joinedBy.entries()].sort()).toEqual([...reference.joinedBy.entries()].sort());
       }),
       { numRuns: 5 },
     );

@@ -11,6 +11,7 @@ import { UNIT_KINDS } from "../loaders/enrich/units.ts";
 import { COVERAGE_STATUSES, RELATIONS } from "../loaders/enrich/lineage.ts";
 import { allLabels, labelIds, labels } from "../loaders/labels.ts";
 import { buildTables } from "../loaders/tables/build.ts";
+import { REQUIREMENT_LINKS } from "../loaders/enrich/requirements.ts";
 import { PEERS } from "../loaders/warehouse/analyses.ts";
 import { runQuery, warehouseFromTables } from "../loaders/warehouse/index.ts";
 import { ROOT, SEEDS, SEEDS_DIR } from "./helpers.ts";
@@ -47,17 +48,19 @@ describe("data/labels.tsv", () => {
       ["domain", "SELECT DISTINCT domain FROM tasks WHERE domain IS NOT NULL"],
       ["gap", "SELECT DISTINCT gap_type FROM plan_gaps"],
       ["category", "SELECT DISTINCT category FROM category_matrix"],
+      ["requirement-link", "SELECT DISTINCT requirement_link FROM tasks"],
     ] as const)("%s: every value has a label", async ([set, sql]) => {
       const found = await values(sql);
       expect(found.length).toBeGreaterThan(0);
       for (const v of found) expect(ids(set), `${set} ${v}`).toContain(v);
     });
 
-    it("peers, plan-diff statuses, lineage relations and coverage statuses: the analyses' own values", async () => {
+    it("peers, plan-diff statuses, lineage relations, coverage statuses and requirement links: the analyses' own values", async () => {
       expect(ids("peer")).toEqual(new Set(PEERS));
       expect(ids("diff-status")).toEqual(new Set(["added", "dropped", "kept"]));
       expect(ids("relation")).toEqual(new Set(RELATIONS));
       expect(ids("coverage")).toEqual(new Set(COVERAGE_STATUSES));
+      expect(ids("requirement-link")).toEqual(new Set(REQUIREMENT_LINKS));
       expect(ids("layout")).toContain("none");
     });
   });

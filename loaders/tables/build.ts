@@ -151,7 +151,11 @@ export class TableBuilder {
     for (const f of files) for (const name of Object.keys(f.tables) as (keyof typeof f.tables)[]) for (const row of f.tables[name]) tables[name].push(row);
     if (!options.skipRequirements) {
       const grouping = this.group(options);
-      for (const row of tables.tasks) row.requirement_id = grouping.requirementOf.get(row.task_id as string) ?? null;
+      for (const row of tables.tasks) {
+        const id = grouping.requirementOf.get(row.task_id as string);
+        row.requirement_id = id ?? null;
+        row.requirement_link = id === undefined ? null : (grouping.joinedBy.get(row.task_id as string) ?? "lead");
+      }
       tables.requirements = grouping.requirements as unknown as Row[];
       tables.lineage = grouping.lineage as unknown as Row[];
       tables.coverage = grouping.coverage as unknown as Row[];
@@ -221,7 +225,7 @@ export function documentRows(doc: ParsedDoc): DocumentRows {
       task_id: taskId, doc_id: doc.docId, seq: i + 1, number: task.number, section_id: path.length ? sectionIds.get(path[path.length - 1])! : null,
       section_path: intern(path.map((s) => `${s.marker ?? ""}${s.title}`).join(" / ") || null), text: task.text,
       span_start: cp(task.position.start), span_end: cp(task.position.end), category: c.category, categories: c.categories, domain: c.domain,
-      deadline: task.deadline ?? time.deadline, requirement_id: null, frequency: time.frequency, category_evidence: intern(c.evidence.join("；") || null),
+      deadline: task.deadline ?? time.deadline, requirement_id: null, frequency: time.frequency, category_evidence: intern(c.evidence.join("；") || null), requirement_link: null,
     };
     tables.tasks.push(row);
     groupInputs.push({ taskId, docId: doc.docId, text: task.text, region: meta.regionCode ?? meta.region, year: meta.year });

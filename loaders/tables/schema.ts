@@ -62,6 +62,7 @@ export const SCHEMA = {
     col("requirement_id", "VARCHAR"),
     col("frequency", "VARCHAR"), // extension: 每年至少1次, 每季度 … as written
     col("category_evidence", "VARCHAR"), // extension: the rules that fired, for the reader
+    col("requirement_link", "VARCHAR"), // extension: lead | wording | concept, how the task came into its requirement group (enrich/requirements.ts)
   ],
   assignments: [
     col("task_id", "VARCHAR"),
@@ -83,6 +84,7 @@ export const SCHEMA = {
     col("first_year", "INTEGER"),
     col("last_year", "INTEGER"),
     col("concept", "VARCHAR"), // extension: the codebook concept its tasks state (data/requirement-concepts.tsv), NULL when none
+    col("wording_doc_count", "INTEGER"), // extension: plans stating it in its own wording or near it (requirement_link lead or wording)
   ],
   // a task's most likely source in a plan of a region above (enrich/lineage.ts); no row: none found
   lineage: [

@@ -61,15 +61,16 @@ export class DuckDBSink implements RowSink {
 
     if (grouping) {
       // appended straight from the map: a national corpus has 1.5 million tasks, not worth an object each
-      await loadTable(this.conn, "task_requirement", [{ name: "task_id", type: "VARCHAR" }, { name: "requirement_id", type: "VARCHAR" }], []);
+      await loadTable(this.conn, "task_requirement", [{ name: "task_id", type: "VARCHAR" }, { name: "requirement_id", type: "VARCHAR" }, { name: "requirement_link", type: "VARCHAR" }], []);
       const appender = await this.conn.createAppender("task_requirement");
       for (const [taskId, requirementId] of grouping.requirementOf) {
         appender.appendVarchar(taskId);
         appender.appendVarchar(requirementId);
+        appender.appendVarchar(grouping.joinedBy.get(taskId) ?? "lead");
         appender.endRow();
       }
       appender.closeSync();
-      await this.conn.run("UPDATE tasks SET requirement_id = m.requirement_id FROM task_requirement m WHERE tasks.task_id = m.task_id");
+      await this.conn.run("UPDATE tasks SET requirement_id = m.requirement_id, requirement_link = m.requirement_link FROM task_requirement m WHERE tasks.task_id = m.task_id");
       await this.conn.run("DROP TABLE task_requirement");
     }
     if (options.partition) await copyPartitioned(this.conn, dir);

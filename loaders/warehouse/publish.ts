@@ -17,9 +17,10 @@ export const MANIFEST = "zwgk-manifest.json";
 const PREVIOUS = ".zwgk-manifest.previous.json";
 const LOCK = ".zwgk.lock";
 const STAGING = ".zwgk-staging-";
-// 2: requirements gained a concept column (the requirement_rank view selects it); a warehouse of format 1
-// reads as none, and ingest writes it again
-const FORMAT = "zwgk-warehouse/2";
+// 2: requirements gained a concept column (the requirement_rank view selects it); 3: tasks gained
+// requirement_link and requirements wording_doc_count. A warehouse of an older format reads as none, and
+// ingest writes it again
+const FORMAT = "zwgk-warehouse/3";
 
 export type Layout = "flat" | "partitioned";
 

@@ -15,6 +15,8 @@ export function labeller(rows) {
   const find = (set, id) => bySet.get(set)?.find((r) => r.id === id);
   return {
     label: (set, id) => find(set, id)?.label ?? id ?? "",
+    /** An id's own colour, or null when the set gives it none. */
+    colour: (set, id) => find(set, id)?.colour || null,
     entries: (set) => bySet.get(set) ?? [],
     /** {domain: labels, range: colours} of a set, for Plot's color option. */
     colours: (set) => ({ domain: (bySet.get(set) ?? []).map((r) => r.label), range: (bySet.get(set) ?? []).map((r) => r.colour) }),

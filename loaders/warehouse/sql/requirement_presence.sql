@@ -1,7 +1,7 @@
 -- requirement_presence: per recurring requirement (stated in at least two plans) and plan, whether the
 -- plan carries it; requirement_rank orders requirements by how many plans carry them.
 CREATE OR REPLACE VIEW requirement_rank AS
-SELECT requirement_id, label, doc_count, region_count, task_count, first_year, last_year, concept,
+SELECT requirement_id, label, doc_count, region_count, task_count, first_year, last_year, concept, wording_doc_count,
        row_number() OVER (ORDER BY doc_count DESC, task_count DESC, requirement_id) AS rank
 FROM requirements;
 

@@ -19,9 +19,10 @@ GROUP BY t.requirement_id, g.group_id;
 -- requirement_wordings: every task stating a requirement, with its plan's region and year, numbered
 -- per requirement by year, region and task (n): a requirement page shows its first wordings. rank is the
 -- requirement's in requirement_rank (the pages are built for the top ranks). source_*: where the task
--- comes from in a plan above it (task_sources), NULL when no source was found.
+-- comes from in a plan above it (task_sources), NULL when no source was found. requirement_link: lead,
+-- wording or concept (how the task came into the group: enrich/requirements.ts).
 CREATE OR REPLACE VIEW requirement_wordings AS
-SELECT t.requirement_id, r.rank, t.task_id, t.doc_id, t.number, t.text, d.region, d.year,
+SELECT t.requirement_id, r.rank, t.task_id, t.doc_id, t.number, t.text, t.requirement_link, d.region, d.year,
        s.source_doc_id, s.source_task_id, s.source_region, s.source_year, s.source_number, s.source_seq, s.relation,
        row_number() OVER (PARTITION BY t.requirement_id ORDER BY d.year, d.region, t.task_id) AS n
 FROM tasks t JOIN documents d USING (doc_id) JOIN requirement_rank r USING (requirement_id) LEFT JOIN task_sources s USING (task_id);

@@ -85,8 +85,20 @@ describe("requirement concepts", () => {
     expect(stated("加强组织保障。统筹用好政府网站和政务新媒体。压实工作责任。")).toBe("site");
   });
 
+  it("takes a head duty named right after another for the phrase's duty (…依申请公开工作业务培训: training, not 依申请公开)", () => {
+    const of = (text: string) => conceptOf(comparable(text))?.concept ?? null;
+    expect(of("加强基层政府政策解读、依申请公开工作业务培训和案例指导。")).toBe("training");
+    expect(of("将依申请公开工作纳入政务公开工作考核。")).toBe("assessment");
+    expect(of("规范依申请公开工作。")).toBe("apply");
+    // not further than 12 characters on, and never in the next clause
+    expect(of("规范依申请公开办理流程并按季度统计整理分析有关数据及时组织业务培训")).toBe("apply");
+    expect(conceptOf("规范依申请公开工作|组织业务培训")).toBe(CONCEPTS.find((c) => c.concept === "apply"));
+    // a head duty named first is the duty, whatever follows
+    expect(of("开展政务公开业务培训，提升依申请公开办理水平。")).toBe("training");
+  });
+
   it("refuses a parent that is missing, itself, of another tier or a sub-duty itself", () => {
-    const c = (concept: string, parent: string | null, tier: (typeof TIERS)[number] = "obligation") => ({ concept, tier, label: concept, parent });
+    const c = (concept: string, parent: string | null, tier: (typeof TIERS)[number] = "obligation") => ({ concept, tier, label: concept, parent, head: false });
     expect(() => checkParents([c("a", null), c("b", "a")])).not.toThrow();
     expect(() => checkParents([c("a", null), c("b", "x")])).toThrow(/parent of b/);
     expect(() => checkParents([c("a", "a")])).toThrow(/parent of a/);
@@ -136,15 +148,24 @@ describe("requirement concepts", () => {
   it("codes a text as a model of the rule does: the highest tier named, then the earliest, then the row listed first (property)", () => {
     // the model: each row's own expression over the whole text
     const each = rows.map((r, i) => ({ concept: CONCEPTS[i], re: new RegExp(r.pattern, "u") }));
+    const earliest = (text: string, keep: (c: (typeof CONCEPTS)[number]) => boolean) => {
+      let best: { at: number; end: number; i: number } | null = null;
+      each.forEach(({ concept, re }, i) => {
+        if (!keep(concept)) return;
+        const m = re.exec(text);
+        if (m && (!best || m.index < best.at)) best = { at: m.index, end: m.index + m[0].length, i };
+      });
+      return best as { at: number; end: number; i: number } | null;
+    };
     const model = (text: string) => {
       for (const tier of TIERS) {
-        let best: { at: number; i: number } | null = null;
-        each.forEach(({ concept, re }, i) => {
-          if (concept.tier !== tier) return;
-          const m = re.exec(text);
-          if (m && (!best || m.index < best.at)) best = { at: m.index, i };
-        });
-        if (best) return each[(best as { i: number }).i].concept;
+        const best = earliest(text, (c) => c.tier === tier);
+        if (!best) continue;
+        const first = each[best.i].concept;
+        if (tier !== "obligation" || first.head) return first;
+        // a head duty within 12 characters after it is the phrase's head
+        const head = earliest(text.slice(best.end, best.end + 12), (c) => c.head);
+        return head ? each[head.i].concept : first;
       }
       return null;
     };

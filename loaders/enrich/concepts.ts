@@ -15,13 +15,16 @@ export interface Concept {
   label: string;
   /** The broader duty this one is part of (安全生产信息 of 行政执法信息), or null: see `family`. */
   parent: string | null;
+  /** A duty named as the head of a phrase whose modifier names another (…依申请公开工作业务培训): see `conceptOf`. */
+  head: boolean;
 }
 
 const rows = readTable("requirement-concepts.tsv");
 
 export const CONCEPTS: Concept[] = rows.map((r) => {
   if (!(TIERS as readonly string[]).includes(r.tier)) throw new Error(`requirement-concepts.tsv: unknown tier "${r.tier}" for ${r.concept}`);
-  return { concept: r.concept, tier: r.tier as Tier, label: r.label, parent: r.parent || null };
+  if (r.head !== "" && r.head !== "head") throw new Error(`requirement-concepts.tsv: head is "head" or empty, not "${r.head}" (${r.concept})`);
+  return { concept: r.concept, tier: r.tier as Tier, label: r.label, parent: r.parent || null, head: r.head === "head" };
 });
 
 /** Throws unless every parent named is a concept of the same tier that has no parent of its own. */
@@ -77,13 +80,29 @@ const TIER_PATTERNS = TIERS.map((tier) => {
 const ADVERBIAL = new RegExp(`^(?:${valuesOf("adverbial").map((p) => `(?:${p})`).join("|")})`, "u");
 const VERB = new RegExp(valuesOf("verb").join("|"), "u");
 
-function search(text: string): Concept | null {
+/** The concept a text names first (its tier's leftmost match), and where its words end. */
+function search(text: string): { concept: Concept; end: number } | null {
   for (const { re, members } of TIER_PATTERNS) {
     const m = re.exec(text);
     if (!m) continue;
-    for (let k = 0; k < members.length; k++) if (m[k + 1] !== undefined) return members[k];
+    for (let k = 0; k < members.length; k++) if (m[k + 1] !== undefined) return { concept: members[k], end: m.index + m[0].length };
   }
   return null;
+}
+
+/** How far after the duty named first a head duty may follow and be the phrase's head (「依申请公开工作业务培训」: 4). */
+const HEAD_WINDOW = 12;
+const HEADS = rows.map((r, i) => ({ r, c: CONCEPTS[i] })).filter(({ c }) => c.head).map(({ r, c }) => ({ concept: c, re: new RegExp(r.pattern, "u") }));
+
+/** A head duty named right after `end` in the same clause (…工作业务培训), or null. */
+function headAfter(text: string, end: number): Concept | null {
+  const window = text.slice(end, end + HEAD_WINDOW).split(CLAUSE_MARK)[0];
+  let best: { concept: Concept; at: number } | null = null;
+  for (const h of HEADS) {
+    const m = h.re.exec(window);
+    if (m && (!best || m.index < best.at)) best = { concept: h.concept, at: m.index };
+  }
+  return best?.concept ?? null;
 }
 
 /** A clause without its opening adverbial, when the requirement after the adverbial's verb names a concept. */
@@ -98,8 +117,13 @@ function withoutAdverbial(clause: string): string {
 
 /**
  * The concept a leading requirement (in comparable form: a title and its first clause joined by the
- * clause mark) states, or null when the codebook names none.
+ * clause mark) states, or null when the codebook names none: the duty named first, unless a head duty
+ * (培训, 考核, 督查: the codebook's head column) follows it within HEAD_WINDOW characters of the same clause,
+ * as the head of the phrase the first one modifies (「加强…依申请公开工作业务培训和案例指导」 trains).
  */
 export function conceptOf(lead: string): Concept | null {
-  return search(lead.split(CLAUSE_MARK).map(withoutAdverbial).join(CLAUSE_MARK));
+  const text = lead.split(CLAUSE_MARK).map(withoutAdverbial).join(CLAUSE_MARK);
+  const first = search(text);
+  if (!first || first.concept.head || first.concept.tier !== "obligation") return first?.concept ?? null;
+  return headAfter(text, first.end) ?? first.concept;
 }

@@ -53,6 +53,20 @@ describe("zwgk ingest + query on the seeds", () => {
     expect(cols.parse_issues.slice(0, 6)).toEqual(["doc_id", "severity", "code", "message", "span_start", "span_end"]);
   });
 
+  it("writes each task's requirement link and each requirement's count of plans in near wording, as the groups say", async () => {
+    const q = async (sql: string) => JSON.parse((await zwgk("query", out, sql, "--json")).stdout) as Record<string, unknown>[];
+    expect(await q("SELECT requirement_link AS link, count(*) AS n FROM tasks GROUP BY 1 ORDER BY 1")).toEqual([
+      { link: "concept", n: 57 },
+      { link: "lead", n: 141 },
+      { link: "wording", n: 38 },
+    ]);
+    // one leading wording per group, and wording_doc_count = the plans of its lead and wording tasks
+    const wrong = await q(`SELECT r.requirement_id FROM requirements r JOIN tasks t USING (requirement_id) GROUP BY r.requirement_id, r.wording_doc_count
+      HAVING count(DISTINCT CASE WHEN t.requirement_link <> 'concept' THEN t.doc_id END) <> r.wording_doc_count
+          OR count(*) FILTER (WHERE t.requirement_link = 'lead') = 0`);
+    expect(wrong).toEqual([]);
+  });
+
   it("stores spans that show each task in the stored text", async () => {
     const r = await zwgk("query", out, "SELECT t.text, substring(x.text, t.span_start + 1, t.span_end - t.span_start) AS span FROM tasks t JOIN texts x USING (doc_id)", "--json");
     const rows = JSON.parse(r.stdout) as { text: string; span: string }[];

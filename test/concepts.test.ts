@@ -88,11 +88,16 @@ describe("requirement concepts", () => {
   it("takes a head duty named right after another for the phrase's duty (…依申请公开工作业务培训: training, not 依申请公开)", () => {
     const of = (text: string) => conceptOf(comparable(text))?.concept ?? null;
     expect(of("加强基层政府政策解读、依申请公开工作业务培训和案例指导。")).toBe("training");
-    expect(of("将依申请公开工作纳入政务公开工作考核。")).toBe("assessment");
+    expect(of("加强依申请公开工作考核。")).toBe("assessment");
+    expect(of("加强依申请公开的工作督查。")).toBe("supervision");
     expect(of("规范依申请公开工作。")).toBe("apply");
-    // not further than 12 characters on, and never in the next clause
-    expect(of("规范依申请公开办理流程并按季度统计整理分析有关数据及时组织业务培训")).toBe("apply");
-    expect(conceptOf("规范依申请公开工作|组织业务培训")).toBe(CONCEPTS.find((c) => c.concept === "apply"));
+    // only 工作 or 的 between them: a comma (gone in the comparable form) or a verb means two duties, not one
+    expect(of("做好网民留言办理，定期通报办理情况。")).toBe("messages");
+    expect(of("严格执行保密审查制度，纳入年度考核。")).toBe("review");
+    expect(of("规范政府信息公开申请办理，开展业务培训。")).toBe("apply");
+    expect(of("将依申请公开工作纳入政务公开工作考核。")).toBe("apply");
+    // never in the next clause
+    expect(conceptOf("规范依申请公开工作|业务培训")).toBe(CONCEPTS.find((c) => c.concept === "apply"));
     // a head duty named first is the duty, whatever follows
     expect(of("开展政务公开业务培训，提升依申请公开办理水平。")).toBe("training");
   });
@@ -163,9 +168,14 @@ describe("requirement concepts", () => {
         if (!best) continue;
         const first = each[best.i].concept;
         if (tier !== "obligation" || first.head) return first;
-        // a head duty within 12 characters after it is the phrase's head
-        const head = earliest(text.slice(best.end, best.end + 12), (c) => c.head);
-        return head ? each[head.i].concept : first;
+        // a head duty right after it, or after 工作 / 的 (at most two of them), is the phrase's head
+        for (const gap of ["", "工作", "的", "工作工作", "工作的", "的工作", "的的"]) {
+          const rest = text.slice(best.end);
+          if (!rest.startsWith(gap)) continue;
+          const head = each.find(({ concept, re }) => concept.head && re.exec(rest.slice(gap.length))?.index === 0);
+          if (head) return head.concept;
+        }
+        return first;
       }
       return null;
     };

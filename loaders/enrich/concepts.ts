@@ -90,19 +90,26 @@ function search(text: string): { concept: Concept; end: number } | null {
   return null;
 }
 
-/** How far after the duty named first a head duty may follow and be the phrase's head (「依申请公开工作业务培训」: 4). */
-const HEAD_WINDOW = 12;
-const HEADS = rows.map((r, i) => ({ r, c: CONCEPTS[i] })).filter(({ c }) => c.head).map(({ r, c }) => ({ concept: c, re: new RegExp(r.pattern, "u") }));
+/** Head duties, each anchored: it must start where the gap after the first duty ends. */
+const HEADS = rows.map((r, i) => ({ r, c: CONCEPTS[i] })).filter(({ c }) => c.head).map(({ r, c }) => ({ concept: c, re: new RegExp(`^(?:${r.pattern})`, "u") }));
+/** A word that may stand between a duty and its head (data/requirement-wording.tsv head-gap). */
+const GAP_WORD = new RegExp(`^(?:${valuesOf("head-gap").join("|")})`, "u");
+/** At most this many such words. */
+const MAX_GAP_WORDS = 2;
 
-/** A head duty named right after `end` in the same clause (…工作业务培训), or null. */
+/**
+ * A head duty that follows the duty ending at `end` as the head of one noun phrase (「依申请公开工作业务培训」:
+ * only 工作 between them), or null.
+ */
 function headAfter(text: string, end: number): Concept | null {
-  const window = text.slice(end, end + HEAD_WINDOW).split(CLAUSE_MARK)[0];
-  let best: { concept: Concept; at: number } | null = null;
-  for (const h of HEADS) {
-    const m = h.re.exec(window);
-    if (m && (!best || m.index < best.at)) best = { concept: h.concept, at: m.index };
+  let at = end;
+  for (let words = 0; ; words++) {
+    const rest = text.slice(at);
+    for (const h of HEADS) if (h.re.test(rest)) return h.concept;
+    const gap = words < MAX_GAP_WORDS ? GAP_WORD.exec(rest) : null;
+    if (!gap) return null;
+    at += gap[0].length;
   }
-  return best?.concept ?? null;
 }
 
 /** A clause without its opening adverbial, when the requirement after the adverbial's verb names a concept. */
@@ -118,8 +125,8 @@ function withoutAdverbial(clause: string): string {
 /**
  * The concept a leading requirement (in comparable form: a title and its first clause joined by the
  * clause mark) states, or null when the codebook names none: the duty named first, unless a head duty
- * (培训, 考核, 督查: the codebook's head column) follows it within HEAD_WINDOW characters of the same clause,
- * as the head of the phrase the first one modifies (「加强…依申请公开工作业务培训和案例指导」 trains).
+ * (培训, 考核, 督查: the codebook's head column) follows it as the head of the noun phrase the first one
+ * modifies, with no more than 工作 or 的 between (「加强…依申请公开工作业务培训和案例指导」 trains).
  */
 export function conceptOf(lead: string): Concept | null {
   const text = lead.split(CLAUSE_MARK).map(withoutAdverbial).join(CLAUSE_MARK);

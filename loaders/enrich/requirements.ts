@@ -88,17 +88,20 @@ export interface RequirementRow {
 /**
  * How a task came into its requirement group (tasks.requirement_link): it states the group's own
  * wording (its comparable form is the leader's: the most common wording, up to punctuation, numbers,
- * addressees and boilerplate), or passes the wording tests with it, or shares only its codebook duty
- * (other words: of such links on the real pages, labelled in blocks l and m, 76 of 114 were right; of
- * the wording tests' links 47 of 58: scripts/evaluate.ts).
+ * addressees and boilerplate), or its wording is near it (the wording tests, or nearly the same text
+ * where the codebook names two duties), or the codebook joined them with little wording in common (one
+ * duty, one topic, or a duty and its sub-duty). The codebook's links are the less sure: of the pairs
+ * blocks l and m of the labels drew from the grouping's links on the real pages (a sample of each kind),
+ * 76 of the 114 it links by the codebook alone state one requirement, 47 of the 58 it links by wording
+ * (scripts/evaluate.ts).
  */
 export const REQUIREMENT_LINKS = ["lead", "wording", "concept"] as const;
 export type RequirementLink = (typeof REQUIREMENT_LINKS)[number];
 
 export interface Grouping {
   requirementOf: Map<string, string>;
-  /** The tasks that joined their group's leader by the wording tests or by the concept alone; a grouped task not here states the leader's wording ("lead"). */
-  joinedBy: Map<string, Exclude<RequirementLink, "lead">>;
+  /** Each distinct text (the corpus's items) and how it came into its group, REQUIREMENT_LINKS[link[i]]: per text, not per task (taskLinks). */
+  links: { items: readonly Distinct[]; link: Uint8Array };
   requirements: RequirementRow[];
   /** Distinct comparable texts and candidate pairs checked, for the benchmark. */
   stats: { tasks: number; distinct: number; candidates: number; confirmed: number };
@@ -305,13 +308,13 @@ const BUCKET_CAP = 2048; // entries kept in one bucket
  */
 function cluster(items: Distinct[], thresholds: Thresholds, candidatesOf: (i: number) => Iterable<number>, onLeader: (i: number) => void) {
   const leaderOf = new Int32Array(items.length).fill(-1);
-  const byConcept = new Uint8Array(items.length); // 1: joined its leader by the concept alone
+  const link = new Uint8Array(items.length); // an index of REQUIREMENT_LINKS: 0 for a leader
   let candidates = 0;
   let confirmed = 0;
   for (let i = 0; i < items.length; i++) {
     let best = -1;
     let bestScore = -1;
-    let bestWording = false;
+    let bestLink = 0;
     for (const j of candidatesOf(i)) {
       candidates++;
       const s = compare(items[i], items[j]);
@@ -320,19 +323,31 @@ function cluster(items: Distinct[], thresholds: Thresholds, candidatesOf: (i: nu
       if (score > bestScore || (score === bestScore && j < best)) {
         best = j;
         bestScore = score;
-        bestWording = passesWording(s, thresholds);
+        bestLink = linkOf(s, thresholds);
       }
     }
     if (best >= 0) {
       leaderOf[i] = best;
-      byConcept[i] = bestWording ? 0 : 1;
+      link[i] = bestLink;
       confirmed++;
     } else {
       leaderOf[i] = i;
       onLeader(i);
     }
   }
-  return { leaderOf, byConcept, candidates, confirmed };
+  return { leaderOf, link, candidates, confirmed };
+}
+
+/** The link two passing texts make (an index of REQUIREMENT_LINKS): by their wording, unless only the codebook joined them. */
+function linkOf(s: Scores, t: Thresholds): number {
+  const byCodebook = (s.concept === "same-obligation" || s.concept === "same-topic" || s.concept === "related") && !passesWording(s, t);
+  return REQUIREMENT_LINKS.indexOf(byCodebook ? "concept" : "wording");
+}
+
+/** Each grouped task and its link, text by text (a national corpus has 1.5 M tasks: no map of them is kept). */
+export function* taskLinks(grouping: Grouping): Generator<[taskId: string, link: RequirementLink]> {
+  const { items, link } = grouping.links;
+  for (let i = 0; i < items.length; i++) for (const t of items[i].tasks) yield [t.taskId, REQUIREMENT_LINKS[link[i]]];
 }
 
 /** A corpus's distinct texts, most common wording first (ties by the text), with their similarity features. */
@@ -364,7 +379,7 @@ export function groupRequirements(tasks: GroupInput[], thresholds: Thresholds = 
     return keys;
   };
   const seen = new Int32Array(items.length).fill(-1);
-  const { leaderOf, byConcept, candidates, confirmed } = cluster(
+  const { leaderOf, link, candidates, confirmed } = cluster(
     items,
     thresholds,
     function* (i) {
@@ -389,7 +404,7 @@ export function groupRequirements(tasks: GroupInput[], thresholds: Thresholds = 
       }
     },
   );
-  return finish(items, leaderOf, byConcept, tasks.length, { candidates, confirmed });
+  return finish(items, leaderOf, link, tasks.length, { candidates, confirmed });
 }
 
 /**
@@ -408,11 +423,11 @@ export function groupAllPairs(tasks: GroupInput[], thresholds: Thresholds = DEFA
     }
   }
   const leader = new Uint8Array(items.length);
-  const { leaderOf, byConcept, confirmed } = cluster(items, thresholds, (i) => passing[i].filter((j) => leader[j] === 1), (i) => (leader[i] = 1));
-  return finish(items, leaderOf, byConcept, tasks.length, { candidates: pairs, confirmed });
+  const { leaderOf, link, confirmed } = cluster(items, thresholds, (i) => passing[i].filter((j) => leader[j] === 1), (i) => (leader[i] = 1));
+  return finish(items, leaderOf, link, tasks.length, { candidates: pairs, confirmed });
 }
 
-function finish(items: Distinct[], leaderOf: Int32Array, byConcept: Uint8Array, taskCount: number, counts: { candidates: number; confirmed: number }): Grouping {
+function finish(items: Distinct[], leaderOf: Int32Array, link: Uint8Array, taskCount: number, counts: { candidates: number; confirmed: number }): Grouping {
   const groups = new Map<number, number[]>(); // a leader's index, and its members' (the leader first)
   items.forEach((_, i) => {
     const r = leaderOf[i];
@@ -421,7 +436,6 @@ function finish(items: Distinct[], leaderOf: Int32Array, byConcept: Uint8Array, 
     else groups.set(r, [i]);
   });
   const requirementOf = new Map<string, string>();
-  const joinedBy = new Map<string, Exclude<RequirementLink, "lead">>();
   const requirements: RequirementRow[] = [];
   for (const [leader, indices] of groups) {
     // the leader — the most common wording — represents the group and names it
@@ -431,13 +445,7 @@ function finish(items: Distinct[], leaderOf: Int32Array, byConcept: Uint8Array, 
     const all = members.flatMap((m) => m.tasks);
     for (const t of all) requirementOf.set(t.taskId, id);
     const wordingDocs = new Set<string>();
-    for (const i of indices) {
-      const link = i === leader ? "lead" : byConcept[i] ? "concept" : "wording";
-      for (const t of items[i].tasks) {
-        if (link !== "lead") joinedBy.set(t.taskId, link);
-        if (link !== "concept") wordingDocs.add(t.docId);
-      }
-    }
+    for (const i of indices) if (REQUIREMENT_LINKS[link[i]] !== "concept") for (const t of items[i].tasks) wordingDocs.add(t.docId);
     const years = all.map((t) => t.year).filter((y): y is number => y !== null);
     requirements.push({
       requirement_id: id,
@@ -452,5 +460,5 @@ function finish(items: Distinct[], leaderOf: Int32Array, byConcept: Uint8Array, 
     });
   }
   requirements.sort((a, b) => b.doc_count - a.doc_count || b.task_count - a.task_count || (a.requirement_id < b.requirement_id ? -1 : 1));
-  return { requirementOf, joinedBy, requirements, stats: { tasks: taskCount, distinct: items.length, ...counts } };
+  return { requirementOf, links: { items, link }, requirements, stats: { tasks: taskCount, distinct: items.length, ...counts } };
 }

@@ -4,7 +4,7 @@ import type { ParsedDoc } from "../corpus.ts";
 import type { Kept } from "../duplicates.ts";
 import { classify } from "../enrich/categories.ts";
 import { traceLineage, type CoverageRow, type LineageRow, type PlanFacts } from "../enrich/lineage.ts";
-import { groupRequirements, prepareCorpus, type Distinct, type GroupInput, type Grouping, type Thresholds } from "../enrich/requirements.ts";
+import { groupRequirements, prepareCorpus, taskLinks, type Distinct, type GroupInput, type Grouping, type Thresholds } from "../enrich/requirements.ts";
 import { timeExpressions } from "../enrich/time.ts";
 import { resolveUnit } from "../enrich/units.ts";
 import { sectionsOf, tasksOf } from "../parse/index.ts";
@@ -56,7 +56,7 @@ export interface CorpusLinks extends Grouping {
 
 export interface BuildOptions {
   thresholds?: Thresholds;
-  /** Skip requirement grouping (requirement_id NULL, requirements empty). */
+  /** Skip requirement grouping (requirement_id and requirement_link NULL, requirements empty). */
   skipRequirements?: boolean;
 }
 
@@ -151,10 +151,10 @@ export class TableBuilder {
     for (const f of files) for (const name of Object.keys(f.tables) as (keyof typeof f.tables)[]) for (const row of f.tables[name]) tables[name].push(row);
     if (!options.skipRequirements) {
       const grouping = this.group(options);
+      const links = new Map(taskLinks(grouping));
       for (const row of tables.tasks) {
-        const id = grouping.requirementOf.get(row.task_id as string);
-        row.requirement_id = id ?? null;
-        row.requirement_link = id === undefined ? null : (grouping.joinedBy.get(row.task_id as string) ?? "lead");
+        row.requirement_id = grouping.requirementOf.get(row.task_id as string) ?? null;
+        row.requirement_link = links.get(row.task_id as string) ?? null;
       }
       tables.requirements = grouping.requirements as unknown as Row[];
       tables.lineage = grouping.lineage as unknown as Row[];

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DuckDBAppender, DuckDBConnection } from "@duckdb/node-api";
 import type { CorpusLinks } from "./build.ts";
+import { taskLinks } from "../enrich/requirements.ts";
 import { copyPartitioned } from "./partition.ts";
 import { SCHEMA, TABLE_NAMES, type Row, type TableName } from "./schema.ts";
 import type { PackedTable } from "../prepare/packed.ts";
@@ -63,10 +64,10 @@ export class DuckDBSink implements RowSink {
       // appended straight from the map: a national corpus has 1.5 million tasks, not worth an object each
       await loadTable(this.conn, "task_requirement", [{ name: "task_id", type: "VARCHAR" }, { name: "requirement_id", type: "VARCHAR" }, { name: "requirement_link", type: "VARCHAR" }], []);
       const appender = await this.conn.createAppender("task_requirement");
-      for (const [taskId, requirementId] of grouping.requirementOf) {
+      for (const [taskId, link] of taskLinks(grouping)) {
         appender.appendVarchar(taskId);
-        appender.appendVarchar(requirementId);
-        appender.appendVarchar(grouping.joinedBy.get(taskId) ?? "lead");
+        appender.appendVarchar(grouping.requirementOf.get(taskId)!);
+        appender.appendVarchar(link);
         appender.endRow();
       }
       appender.closeSync();

@@ -19,14 +19,21 @@ describe("requirement concepts", () => {
     expect(coded(await task("wengyuan-2018.txt", 28))).toBe("messages");
   });
 
-  it("codes Yingde 2 (主动公开目录) and Yingde 3 (基层政务公开标准化) as different duties", async () => {
-    expect(coded(await task("yingde-2022.txt", 2))).toBe("catalog");
+  it("codes Yingde 2 (主动公开目录的动态更新) and Yingde 3 (基层政务公开标准化) as different duties", async () => {
+    expect(coded(await task("yingde-2022.txt", 2))).toBe("catalog-update");
     expect(coded(await task("yingde-2022.txt", 3))).toBe("standard");
   });
 
+  it("tells keeping the catalogue up to date from compiling it: two sub-duties of one duty, related", () => {
+    expect(coded("组织推进各单位主动公开基本目录编制工作。")).toBe("catalog");
+    expect(coded("修订完善本部门主动公开目录。")).toBe("catalog-update");
+    const [compile, update] = [CONCEPTS.find((c) => c.concept === "catalog")!, CONCEPTS.find((c) => c.concept === "catalog-update")!];
+    expect(family(update)).toBe(family(compile));
+  });
+
   it("reads the duty after an opening adverbial, an obligation before a topic, a channel only when nothing else is named", () => {
-    // 结合权责清单…推动…主动公开目录: the duty is the catalogue, 权责清单 is what it is done with
-    expect(coded("结合权责清单以及实际承担工作职责，推动政府信息主动公开目录的动态更新调整。")).toBe("catalog");
+    // 结合权责清单…推动…主动公开目录: the duty is the catalogue (kept up to date), 权责清单 is what it is done with
+    expect(coded("结合权责清单以及实际承担工作职责，推动政府信息主动公开目录的动态更新调整。")).toBe("catalog-update");
     // 营商环境 (a topic) is named first, 精准推送 (an obligation) is the duty
     expect(coded("优化营商环境，加大涉企政策的分类公开和精准推送力度。")).toBe("policy-push");
     expect(coded("围绕最佳化营商环境深化政府信息公开。")).toBe("business-env");
@@ -45,11 +52,11 @@ describe("requirement concepts", () => {
     expect(coded("以推进基层政务公开标准化规范化为抓手，加强权力运行信息公开。")).toBe("power-operation");
     expect(coded("围绕最佳化营商环境深化政府信息公开。")).toBe("business-env");
     // a title clause before the adverbial: the adverbial is read in its own clause
-    expect(coded("深化政务公开。以权责清单为依托，做好政府信息主动公开目录动态调整。")).toBe("catalog");
+    expect(coded("深化政务公开。以权责清单为依托，做好政府信息主动公开目录动态调整。")).toBe("catalog-update");
   });
 
   it("reads the duty after an addressee the comma closes (陆丰 2: 「…市府直各单位，要结合权责清单…推动…主动公开目录…」)", async () => {
-    expect(coded(await task("lufeng-2024.txt", 2))).toBe("catalog");
+    expect(coded(await task("lufeng-2024.txt", 2))).toBe("catalog-update");
   });
 
   it("relates a sub-duty to its duty, and lets their wording decide, where two unrelated duties are different", () => {

@@ -93,7 +93,7 @@ export interface RequirementRow {
  * where the codebook names two duties), or the codebook joined them with little wording in common (one
  * duty, one topic, or a duty and its sub-duty). The codebook's links are the less sure: of the pairs
  * blocks l and m of the labels drew from the grouping's links on the real pages (a sample of each kind),
- * 76 of the 114 it links by the codebook alone state one requirement, 47 of the 58 it links by wording
+ * 76 of the 110 it links by the codebook alone state one requirement, 47 of the 58 it links by wording
  * (scripts/evaluate.ts).
  */
 export const REQUIREMENT_LINKS = ["lead", "wording", "concept"] as const;

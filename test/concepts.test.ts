@@ -160,6 +160,9 @@ describe("requirement concepts", () => {
   it("codes a text as a model of the rule does: the highest tier named, then the earliest, then the row listed first (property)", () => {
     // the model: each row's own expression over the whole text
     const each = rows.map((r, i) => ({ concept: CONCEPTS[i], re: new RegExp(r.pattern, "u") }));
+    // what may stand between a duty and its head: none, one or two of the head-gap words
+    const words = readTable("requirement-wording.tsv").filter((r) => r.kind === "head-gap").map((r) => r.value);
+    const gaps = ["", ...words, ...words.flatMap((a) => words.map((b) => a + b))];
     const earliest = (text: string, keep: (c: (typeof CONCEPTS)[number]) => boolean) => {
       let best: { at: number; end: number; i: number } | null = null;
       each.forEach(({ concept, re }, i) => {
@@ -175,8 +178,8 @@ describe("requirement concepts", () => {
         if (!best) continue;
         const first = each[best.i].concept;
         if (tier !== "obligation" || first.head) return first;
-        // a head duty right after it, or after 工作 / 的 (at most two of them), is the phrase's head
-        for (const gap of ["", "工作", "的", "工作工作", "工作的", "的工作", "的的"]) {
+        // a head duty right after it, or after the gap words, is the phrase's head
+        for (const gap of gaps) {
           const rest = text.slice(best.end);
           if (!rest.startsWith(gap)) continue;
           const head = each.find(({ concept, re }) => concept.head && re.exec(rest.slice(gap.length))?.index === 0);

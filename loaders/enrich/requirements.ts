@@ -315,7 +315,7 @@ function cluster(items: Distinct[], thresholds: Thresholds, candidatesOf: (i: nu
   for (let i = 0; i < items.length; i++) {
     let best = -1;
     let bestScore = -1;
-    let bestLink = 0;
+    let bestScores: Scores | null = null;
     for (const j of candidatesOf(i)) {
       candidates++;
       const s = compare(items[i], items[j]);
@@ -324,12 +324,12 @@ function cluster(items: Distinct[], thresholds: Thresholds, candidatesOf: (i: nu
       if (score > bestScore || (score === bestScore && j < best)) {
         best = j;
         bestScore = score;
-        bestLink = linkOf(s, thresholds);
+        bestScores = s;
       }
     }
     if (best >= 0) {
       leaderOf[i] = best;
-      link[i] = bestLink;
+      link[i] = linkOf(bestScores!, thresholds);
       confirmed++;
     } else {
       leaderOf[i] = i;

@@ -50,7 +50,7 @@ export async function pairScores() {
     const b = findTask(plans.get(r.seed_b)!, r.number_b, r.prefix_b);
     if (!a || !b) throw new Error(`pair row not found: ${JSON.stringify(r)}`);
     const source = r.seed_a.startsWith("real/") || r.seed_b.startsWith("real/") ? "real" : "seeds";
-    // blocks j, k, l and m were chosen and labelled blind to the requirement-concept codebook, to measure it
+    // blocks j, k, l, m and n were chosen and labelled blind to the requirement-concept codebook, to measure it
     const block = r.block;
     const kind = r.reason.match(/^(verbatim|reworded|bundle-main|bundle-clause|same-topic):/)?.[1] ?? (r.reason.startsWith("Unrelated:") ? "unrelated" : "");
     // same: the label both annotators gave, or the adjudicator's; first and second: each annotator's own
@@ -91,7 +91,7 @@ if (process.argv[1]?.endsWith("evaluate.ts")) {
       const r = precisionRecall(scored, DEFAULT_THRESHOLDS, split, source);
       console.log(`requirements ${split}${source ? ` (${source})` : ""} @ default: precision ${r.precision.toFixed(3)} recall ${r.recall.toFixed(3)} (tp ${r.tp} fp ${r.fp} fn ${r.fn} tn ${r.tn})`);
     }
-  for (const block of ["j", "k", "l", "m"])
+  for (const block of ["j", "k", "l", "m", "n"])
     for (const split of ["dev", "holdout"]) {
       const r = precisionRecall(scored, DEFAULT_THRESHOLDS, split, undefined, passes, block);
       console.log(`requirements ${split} (block ${block}, labelled blind to the concepts) @ default: precision ${r.precision.toFixed(3)} recall ${r.recall.toFixed(3)} (tp ${r.tp} fp ${r.fp} fn ${r.fn} tn ${r.tn})`);
@@ -100,11 +100,11 @@ if (process.argv[1]?.endsWith("evaluate.ts")) {
     const r = precisionRecall(scored, DEFAULT_THRESHOLDS, split, undefined, passesWording);
     console.log(`requirements ${split} @ default, wording tests alone (no concepts): precision ${r.precision.toFixed(3)} recall ${r.recall.toFixed(3)} (tp ${r.tp} fp ${r.fp} fn ${r.fn} tn ${r.tn})`);
   }
-  // the grouping's links as it makes them on the real pages (blocks l and m were drawn from them), by how
-  // they are made: what tasks.requirement_link tells a reader (wording / concept)
+  // the grouping's links as it makes them on the real pages (blocks l, m and n were drawn from them), by
+  // how they are made: what tasks.requirement_link tells a reader (wording / concept)
   for (const [what, linked] of [["the wording tests", (s: Scored) => passesWording(s, DEFAULT_THRESHOLDS)], ["the concept alone", (s: Scored) => passes(s, DEFAULT_THRESHOLDS) && !passesWording(s, DEFAULT_THRESHOLDS)]] as const) {
-    const links = scored.filter((s) => (s.block === "l" || s.block === "m") && linked(s));
-    console.log(`links of blocks l and m made by ${what}: the same requirement ${links.filter((s) => s.same).length} of ${links.length}`);
+    const links = scored.filter((s) => (s.block === "l" || s.block === "m" || s.block === "n") && linked(s));
+    console.log(`links of blocks l, m and n made by ${what}: the same requirement ${links.filter((s) => s.same).length} of ${links.length}`);
   }
   // the human ceiling: each annotator's labels, and the grouping, against the other annotator's and against the adjudicated ones
   const first = (s: Scored) => s.first;

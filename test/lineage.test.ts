@@ -81,7 +81,7 @@ describe("lineage", () => {
     expect(row.similarity).toBeGreaterThanOrEqual(0.9);
   });
 
-  it("links the labelled cross-level copies among the real plans (measured: 47 of 56, every verbatim copy; the rewordings of blocks l and m are linked by grouping, not lineage)", () => {
+  it("links the labelled cross-level copies among the real plans, directly or through the copy between them (measured: 49 of 57, 47 directly; every verbatim copy; the rewordings of blocks l, m and n are linked by grouping, not lineage)", () => {
     const plans = new Map(tables.documents.map((d) => [d.doc_id as string, facts(d)]));
     const index = new Map<string, PlanFacts[]>();
     for (const p of plans.values()) {
@@ -103,12 +103,16 @@ describe("lineage", () => {
       else continue; // not a plan and a plan above it
       const c = (linked[kind] ??= [0, 0]);
       c[0]++;
-      if (lineageOf(a)?.source_task_id === b.task_id) c[1]++;
+      // its source, or the source of its source: a county plan may copy its province's copy of the national text
+      // (和平区 2022 ← 天津市 2022 ← 全国 2022, where the national page's excerpt ends inside the task)
+      const chain: unknown[] = [];
+      for (let at = lineageOf(a); at && chain.length < 3; at = tables.lineage.find((l) => l.task_id === at!.source_task_id)) chain.push(at.source_task_id);
+      if (chain.includes(b.task_id)) c[1]++;
     }
     const total = Object.values(linked).reduce((n, [all]) => n + all, 0);
     const found = Object.values(linked).reduce((n, [, ok]) => n + ok, 0);
     expect(total).toBeGreaterThanOrEqual(50);
-    expect(found / total).toBeGreaterThanOrEqual(0.83);
+    expect(found / total).toBeGreaterThanOrEqual(0.85);
     expect(linked.verbatim[1]).toBe(linked.verbatim[0]);
   });
 

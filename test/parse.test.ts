@@ -2,6 +2,7 @@
 // plans themselves, and invariants that must hold for every plan.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readTable } from "../loaders/data.ts";
 import { parsePlan, sectionsOf, tasksOf } from "../loaders/parse/index.ts";
@@ -198,19 +199,23 @@ describe("specific tasks, checked by reading the plans", () => {
   });
 });
 
-describe("text standing where tasks do that is not a task", () => {
-  const real = async (name: string) => {
-    const path = ROOT + "test/fixtures/real/" + name;
-    const source = await readSource(path, readFileSync(path));
-    return { text: source.text, plan: parsePlan(source.text) };
-  };
+/** A page of the real-plan corpus, read and parsed. */
+async function real(name: string) {
+  const path = ROOT + "test/fixtures/real/" + name;
+  const source = await readSource(path, readFileSync(path));
+  return { text: source.text, plan: parsePlan(source.text) };
+}
 
-  it("reports a page's chrome line (中方县 d-19: 「…www.zhongfang.gov.cn 发布时间…」) and a notice's own sentence (c-11) as not-a-task, with their position", async () => {
-    for (const [name, words] of [["d-19.txt", "www.zhongfang.gov.cn"], ["c-11.txt", "印发给你们"]] as const) {
-      const { text, plan } = await real(name);
-      expect(tasksOf(plan).some(({ task }) => task.text.includes(words)), name).toBe(false);
+describe("text standing where tasks do that is not a task", () => {
+  it("reports a page's chrome line (中方县 d-19's: 「…www.zhongfang.gov.cn 发布时间…」) and a notice's own sentence (h-03) as not-a-task, with their position", async () => {
+    // d-19's chrome line, where a page puts it under a heading of its plan (d-19 itself now holds the notice alone)
+    const chrome = readFileSync(ROOT + "test/fixtures/real/d-19.txt", "utf8").split("\n").find((l) => l.includes("www.zhongfang.gov.cn"))!;
+    const page = `中方县2022年政务公开工作要点\n一、加强政策解读\n1. 做好政府公报工作。（县政府办牵头）\n二、加强平台建设\n${chrome}\n三、加强组织保障\n1. 做好培训工作。（县政府办牵头）\n`;
+    const h03 = await real("h-03.txt");
+    for (const [text, plan, words] of [[page, parsePlan(page), "www.zhongfang.gov.cn"], [h03.text, h03.plan, "印发给你们"]] as const) {
+      expect(tasksOf(plan).some(({ task }) => task.text.includes(words)), words).toBe(false);
       const issue = plan.issues.find((i) => i.code === "not-a-task" && text.slice(i.position!.start, i.position!.end).includes(words));
-      expect(issue, name).toBeDefined();
+      expect(issue, words).toBeDefined();
       expect(issue!.severity).toBe("info");
     }
   });
@@ -224,6 +229,63 @@ describe("text standing where tasks do that is not a task", () => {
     expect(texts.some((t) => t.startsWith("推动实现将政策文件"))).toBe(true);
     expect(texts.every((t) => /\p{Script=Han}/u.test(t))).toBe(true);
     expect(plan.issues.filter((i) => i.code === "not-a-task").map((i) => i.message)).toEqual(["没有汉字的片段，未计为任务：「;」"]);
+  });
+});
+
+describe("an issuing notice's own requirements (「现将《X》印发给你们，并提出如下要求：一、…」)", () => {
+  it("are not the plan's tasks: a page that holds the notice alone is one notice-only error, its span the notice's items", async () => {
+    // what each page's notice opens its own requirements with (truth.json: these pages show the notice alone)
+    const first: Record<string, string> = { "a-11.txt": "提高政治站位", "d-19.txt": "提高认识", "e-04.txt": "强化组织领导", "f-12.txt": "加强组织领导", "e-10.txt": "细化任务", "d-07.txt": "各级各部门要围绕", "c-11.txt": "各级政府和市直有关部门要充分发挥", "i-01.txt": "本分工方案中明确牵头单位" };
+    for (const [name, words] of Object.entries(first)) {
+      const { text, plan } = await real(name);
+      expect(tasksOf(plan), name).toEqual([]);
+      expect(plan.issues.map((i) => [i.severity, i.code]), name).toEqual([["error", "notice-only"]]);
+      const span = plan.issues[0].position!;
+      expect(text.slice(span.start, span.end).replace(/\s+/g, ""), name).toContain(words);
+    }
+  });
+
+  it("run to the issued plan's title: the plan below is read, and the notice's items are reported with their position (i-09)", async () => {
+    const { text, plan } = await real("i-09.txt");
+    expect(tasksOf(plan)[0].task.text).toMatch(/^全面公开、精准解读重要政策措施/);
+    expect(sectionsOf(plan).filter((s) => s.section.level === 1).map((s) => s.section.title)[0]).toMatch(/^着眼稳定预期/);
+    const issue = plan.issues.find((i) => i.code === "notice-requirements")!;
+    expect(issue.severity).toBe("info");
+    const items = text.slice(issue.position!.start, issue.position!.end);
+    expect(items).toContain("完善政务公开制度规范");
+    expect(items).not.toContain("着眼稳定预期");
+  });
+
+  it("are the plan where the notice issues nothing of its own (现就…通知如下, c-06) or forwards the level above's plan with its own (转发给你们，并结合我市实际提出以下意见, i-17)", async () => {
+    for (const [name, start] of [["c-06.txt", "聚焦乡村振兴"], ["i-17.txt", "编制主动公开基本目录"]]) {
+      const { plan } = await real(name);
+      expect(tasksOf(plan)[0]?.task.text, name).toMatch(new RegExp("^" + start));
+      expect(plan.issues.some((i) => i.code === "notice-requirements" || i.code === "notice-only"), name).toBe(false);
+    }
+  });
+
+  it("leave the plan's own tasks unchanged, whatever the notice asks (property, on the seeds)", async () => {
+    const plans = await Promise.all(SEEDS.map(async (s) => (await seed(s.file)).source.text));
+    const asks = ["，并提出如下工作要求，请认真贯彻落实。", "，请结合以下要求认真贯彻落实。", "，并就有关事项通知如下：", "，并提出以下要求，请一并贯彻执行。"];
+    const headings = ["提高政治站位", "强化组织领导，确保扎实推进", "细化任务，夯实责任", "跟踪督导，严格奖惩", "加强审核把关"];
+    const bodies = ["各地各部门要加强对政务公开工作重要性的认识，列入重要议事日程。", "各责任单位要对照任务分工，进一步细化分解任务，明确责任人和完成时限。", "县政府办要加强指导，定期通报工作进度（县政府办牵头）。"];
+    const notice = fc.record({
+      plan: fc.nat(plans.length - 1),
+      asks: fc.constantFrom(...asks),
+      items: fc.array(fc.tuple(fc.constantFrom(...headings), fc.constantFrom(...bodies), fc.boolean()), { minLength: 1, maxLength: 4 }),
+      month: fc.integer({ min: 1, max: 12 }),
+    });
+    const taskTexts = (text: string) => tasksOf(parsePlan(text)).map(({ task }) => task.text);
+    const own = plans.map(taskTexts);
+    fc.assert(
+      fc.property(notice, ({ plan, asks: ask, items, month }) => {
+        const marks = ["一", "二", "三", "四"];
+        const lines = items.map(([h, b, sameLine], i) => (sameLine ? `${marks[i]}、${h}。${b}` : `${marks[i]}、${h}\n${b}`));
+        const text = `各乡镇人民政府，县政府各部门：\n现将《本县政务公开工作要点》印发给你们${ask}\n${lines.join("\n")}\n县人民政府办公室\n2022年${month}月8日\n${plans[plan]}`;
+        expect(taskTexts(text)).toEqual(own[plan]);
+      }),
+      { numRuns: 40, seed: 20261126 },
+    );
   });
 });
 

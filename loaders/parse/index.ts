@@ -8,7 +8,7 @@ import { findUnitTags } from "./tags.ts";
 import { headerRow, parseTableRows, tableSeparator } from "./layouts/table-rows.ts";
 import { extractMeta, locateBody, OPENNESS_WORDS } from "./meta.ts";
 import { issuedDocuments, otherDocumentIssues } from "./issued.ts";
-import { detectNumbering, endsSentence, headingMarker, type Line } from "./text.ts";
+import { cleanText, detectNumbering, endsSentence, headingMarker, type Line } from "./text.ts";
 import { logicalLines } from "./lexer.ts";
 import type { Issue, Layout, PlanDocument, Section, Span, Task } from "./types.ts";
 
@@ -55,6 +55,10 @@ export function parsePlan(text: string): PlanDocument {
     located = { ...located, body: { start, end: Math.max(start, Math.min(own.body.end, span.end)) }, titleLine: own.titleLine ?? located.titleLine };
     issues.push(...otherDocumentIssues(issued));
   }
+  if (located.notice) {
+    const items = cleanText(text.slice(located.notice.start, located.notice.end));
+    issues.push({ severity: "info", code: "notice-requirements", message: `印发通知自身提出的工作要求，不是方案的任务，未计为任务：「${items.slice(0, 40)}」`, position: located.notice });
+  }
   const meta = extractMeta(text, lines, located, issues);
   const { body } = located;
   const bodyLines = lines.filter((l) => l.start >= body.start && l.end <= body.end);
@@ -76,6 +80,10 @@ export function parsePlan(text: string): PlanDocument {
     tasks = 0;
     issues.length = 0;
     issues.push({ severity: "error", code: "not-a-plan", message: "这不是政务公开工作计划：全文没有“政务公开/信息公开”字样", position: null });
+  } else if (tasks === 0 && located.notice) {
+    // the page holds the issuing notice and its own requirements, and ends before the plan's first task
+    issues.length = 0;
+    issues.push({ severity: "error", code: "notice-only", message: "只有印发通知：通知自身的工作要求不是方案的任务，文件中没有方案的任务（可能只保存了网页的开头）", position: located.notice });
   } else if (tasks === 0) {
     issues.length = 0;
     issues.push({ severity: "error", code: "unknown-layout", message: `没有识别出任何任务：版式无法识别（检测结果：${layout}）`, position: body });

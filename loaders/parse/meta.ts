@@ -36,6 +36,8 @@ function isTitleLine(s: string): boolean {
 
 export interface Located {
   body: Span;
+  /** The issuing notice's own requirements (「现将《X》印发给你们，并提出如下要求：一、…」), not the plan's tasks; null when it sets none. */
+  notice: Span | null;
   /** Where the first heading, task or table header starts (the end of the head: notice, chrome, title). */
   firstStructural: number;
   titleLine: Line | null;
@@ -58,6 +60,17 @@ export function locateBody(text: string, lines: Line[]): Located {
     while (prev >= 0 && lines[prev].text.trim() === "") prev--;
     if (prev >= 0 && isTitleStart(lines[prev].text, titleLine.text)) titleLine = { ...titleLine, start: lines[prev].start, text: text.slice(lines[prev].start, titleLine.end) };
   }
+  const notice = noticeRequirements(text, lines, first, titleIdx);
+  if (notice && lines.slice(notice.from, notice.planAt).some((l) => l.text.trim() !== "")) {
+    // the plan begins after the notice's items: at its title (then its body starts below it) or below the
+    // signature's date line; a page that ends first holds the notice alone
+    const start = notice.planAt < lines.length ? lines[notice.planAt].start : text.length;
+    const own = locateBody(text, lines.slice(notice.planAt));
+    const span = { start: lines[notice.from].start, end: start };
+    const firstStructural = Math.min(span.start, first < lines.length ? lines[first].start : text.length);
+    if (notice.planAt >= lines.length) return { body: { start: text.length, end: text.length }, notice: span, firstStructural, titleLine };
+    return { body: own.body, notice: span, firstStructural, titleLine: own.titleLine ?? titleLine };
+  }
   let startIdx = titleIdx + 1;
   // a draft marker, a 文号 or a date directly under the title belongs to the title block
   while (startIdx < lines.length && (lines[startIdx].text.trim() === "" || /^[（(【\[]?\s*(征求意见稿|送审稿|讨论稿)\s*[）)】\]]?$/.test(lines[startIdx].text.trim()) || DATE_LINE.test(lines[startIdx].text))) startIdx++;
@@ -75,7 +88,32 @@ export function locateBody(text: string, lines: Line[]): Located {
     }
   }
   const firstStructural = first < lines.length ? lines[first].start : text.length;
-  return { body: { start, end: Math.max(start, end) }, firstStructural, titleLine };
+  return { body: { start, end: Math.max(start, end) }, notice: null, firstStructural, titleLine };
+}
+
+const NOTICE_ASKS = new RegExp(`(?:${vocabulary(VOCAB, "notice-issues").map(escapeRegExp).join("|")})[^。]{0,40}?(?:${vocabulary(VOCAB, "notice-asks").map(escapeRegExp).join("|")})`, "g");
+
+/**
+ * A notice that issues the plan and then sets requirements of its own (「现将《X》印发给你们，并提出如下工作要求：
+ * 一、提高政治站位…二、强化工作落实…」): its numbered items are the notice's, not the plan's tasks. They run to
+ * the issued plan's title or to the signature's date line (planAt: the line the plan starts at, or
+ * lines.length when the page ends first). Only where the issuing sentence stands after the last title
+ * line above the first item: a plan whose title follows the notice starts there as usual.
+ */
+function noticeRequirements(text: string, lines: Line[], first: number, titleIdx: number): { from: number; planAt: number } | null {
+  // the line whose issuing sentence asks (after the last title line above the first item): the notice's items start below it
+  const from = titleIdx >= 0 ? lines[titleIdx].end : 0;
+  const to = first < lines.length ? lines[first].start : text.length;
+  let end = -1;
+  for (const m of text.slice(from, to).matchAll(NOTICE_ASKS)) end = from + m.index + m[0].length;
+  if (end === -1) return null;
+  const asks = lines.findIndex((l) => l.end >= end);
+  for (let i = asks + 1; i < lines.length; i++) {
+    const t = lines[i].text.trim();
+    if (isTitleLine(t)) return { from: asks + 1, planAt: i };
+    if (DATE_LINE.test(t) || CN_DATE.test(t)) return { from: asks + 1, planAt: i + 1 };
+  }
+  return { from: asks + 1, planAt: lines.length };
 }
 
 /** The first line of a title cut in two: short, no sentence, and the two read as one title only together. */

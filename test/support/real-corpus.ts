@@ -37,7 +37,7 @@ export interface Truth {
 
 export const META_FIELDS = ["region", "province", "parent_city", "level", "year", "doc_number", "issue_date"] as const;
 export type MetaField = (typeof META_FIELDS)[number];
-export const MEASURES = [...META_FIELDS, "metadata", "task_found", "lead_units", "other_units", "headings", "parsed"] as const;
+export const MEASURES = [...META_FIELDS, "metadata", "task_found", "lead_units", "other_units", "headings", "parsed", "notice_only"] as const;
 export type Measure = (typeof MEASURES)[number];
 
 export function readTruth(): Truth[] {
@@ -119,6 +119,8 @@ export function checkDocument(truth: Truth, doc: ParsedDoc): Check[] {
   add("metadata", allMeta, "all fields", allMeta ? "all fields" : "some wrong");
   const tasks = plan ? tasksOf(plan).map((t) => t.task) : [];
   if (truth.tasks.length > 0) add("parsed", doc.failure === null && tasks.length > 0, "tasks", doc.failure?.code ?? `${tasks.length} tasks`);
+  // a page that shows only the issuing notice: its own numbered requirements are not the plan's tasks
+  if (truth.family === "notice-only") add("notice_only", tasks.length === 0, "no tasks", tasks.length === 0 ? "no tasks" : tasks.slice(0, 2).map((x) => x.text.slice(0, 12)));
   let from = 0;
   for (const t of truth.tasks) {
     const i = findTask(tasks, t.start, from);

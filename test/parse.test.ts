@@ -264,6 +264,31 @@ describe("an issuing notice's own requirements (「现将《X》印发给你们�
     }
   });
 
+  it("end where the plan starts, however the page marks it; 以下简称 asks nothing", () => {
+    const head = "XX县人民政府办公室关于印发XX县2022年政务公开工作要点的通知\n各乡镇人民政府，县政府各部门：\n现将《XX县2022年政务公开工作要点》印发给你们，并提出如下工作要求：\n";
+    const items = "一、提高政治站位。各乡镇各部门要充分认识政务公开工作的重要性，列入重要议事日程。\n二、强化工作落实。各责任单位要对照任务分工，细化分解任务，明确完成时限。\n";
+    const plan = "一、加强政策解读\n1. 做好政府公报工作，及时公开规范性文件。（县政府办牵头）\n2. 做好重大政策解读工作。（县发改局牵头）\n二、加强平台建设\n1. 做好政府网站建设工作。（县政府办牵头）\n";
+    const cases: [string, string][] = [
+      ["the plan's title", head + items + "XX县人民政府办公室\n2022年5月8日\nXX县2022年政务公开工作要点\n" + plan],
+      ["the signature's date, no title", head + items + "XX县人民政府办公室\n2022年5月8日\n" + plan],
+      ["a date with a note in brackets", head + items + "XX县人民政府办公室\n2022年5月8日（此件公开发布）\n" + plan],
+      ["the office and the date on one line", head + items + "XX县人民政府办公室 2022年5月8日\n" + plan],
+      ["the numbering starting again, nothing between", head + items + plan],
+      ["a title-like item and a date inside an item", head + "一、提高政治站位\n二、细化分解工作要点任务清单\n三、按时报送总结。各责任单位请于\n2022年12月10日\n前将年度工作总结报送县政府办。\n" + "XX县人民政府办公室\n2022年5月8日\n" + plan],
+    ];
+    for (const [what, text] of cases) {
+      const doc = parsePlan(text);
+      expect(tasksOf(doc).map(({ task }) => task.text.slice(0, 6)), what).toEqual(["做好政府公报", "做好重大政策", "做好政府网站"]);
+      const issue = doc.issues.find((i) => i.code === "notice-requirements");
+      expect(issue, what).toBeDefined();
+      expect(text.slice(issue!.position!.start, issue!.position!.end), what).toContain("提高政治站位");
+    }
+    // 「以下简称」 names, it does not ask: the numbered items after such a sentence are the plan's
+    const named = parsePlan("现将《XX县2022年政务公开工作要点》印发给你们，各乡镇、县直各单位（以下简称各单位）要结合实际认真贯彻落实。\n" + plan);
+    expect(tasksOf(named).length).toBe(3);
+    expect(named.issues.some((i) => i.code === "notice-requirements" || i.code === "notice-only")).toBe(false);
+  });
+
   it("leave the plan's own tasks unchanged, whatever the notice asks (property, on the seeds)", async () => {
     const plans = await Promise.all(SEEDS.map(async (s) => (await seed(s.file)).source.text));
     const asks = ["，并提出如下工作要求，请认真贯彻落实。", "，请结合以下要求认真贯彻落实。", "，并就有关事项通知如下：", "，并提出以下要求，请一并贯彻执行。"];

@@ -83,7 +83,7 @@ export function parsePlan(text: string): PlanDocument {
   } else if (tasks === 0 && located.notice) {
     // the page holds the issuing notice and its own requirements, and ends before the plan's first task
     issues.length = 0;
-    issues.push({ severity: "error", code: "notice-only", message: "只有印发通知：通知自身的工作要求不是方案的任务，文件中没有方案的任务（可能只保存了网页的开头）", position: located.notice });
+    issues.push({ severity: "error", code: "notice-only", message: "只有印发通知：通知自身的工作要求不是方案的任务，文件中没有方案的任务（可能只保存了网页的开头）", position: { start: located.notice.start, end: Math.max(located.notice.end, body.end) } });
   } else if (tasks === 0) {
     issues.length = 0;
     issues.push({ severity: "error", code: "unknown-layout", message: `没有识别出任何任务：版式无法识别（检测结果：${layout}）`, position: body });

@@ -43,7 +43,7 @@ export interface Located {
   titleLine: Line | null;
 }
 
-export function locateBody(text: string, lines: Line[]): Located {
+export function locateBody(text: string, lines: Line[], notices = true): Located {
   let first = lines.findIndex((l) => isStructural(text, l));
   if (first === -1) first = lines.length;
   let titleIdx = -1;
@@ -60,12 +60,12 @@ export function locateBody(text: string, lines: Line[]): Located {
     while (prev >= 0 && lines[prev].text.trim() === "") prev--;
     if (prev >= 0 && isTitleStart(lines[prev].text, titleLine.text)) titleLine = { ...titleLine, start: lines[prev].start, text: text.slice(lines[prev].start, titleLine.end) };
   }
-  const notice = noticeRequirements(text, lines, first, titleIdx);
+  const notice = notices ? noticeRequirements(text, lines, first, titleIdx) : null;
   if (notice && lines.slice(notice.from, notice.planAt).some((l) => l.text.trim() !== "")) {
     // the plan begins after the notice's items: at its title (then its body starts below it) or below the
     // signature's date line; a page that ends first holds the notice alone
     const start = notice.planAt < lines.length ? lines[notice.planAt].start : text.length;
-    const own = locateBody(text, lines.slice(notice.planAt));
+    const own = locateBody(text, lines.slice(notice.planAt), false);
     const span = { start: lines[notice.from].start, end: start };
     const firstStructural = Math.min(span.start, first < lines.length ? lines[first].start : text.length);
     if (notice.planAt >= lines.length) return { body: { start: text.length, end: text.length }, notice: span, firstStructural, titleLine };
@@ -95,25 +95,47 @@ const NOTICE_ASKS = new RegExp(`(?:${vocabulary(VOCAB, "notice-issues").map(esca
 
 /**
  * A notice that issues the plan and then sets requirements of its own (「现将《X》印发给你们，并提出如下工作要求：
- * 一、提高政治站位…二、强化工作落实…」): its numbered items are the notice's, not the plan's tasks. They run to
- * the issued plan's title or to the signature's date line (planAt: the line the plan starts at, or
- * lines.length when the page ends first). Only where the issuing sentence stands after the last title
- * line above the first item: a plan whose title follows the notice starts there as usual.
+ * 一、提高政治站位…二、强化工作落实…」): its items are the notice's, not the plan's tasks. They run to the
+ * plan (planAt: the line it starts at, or lines.length when the page ends first): its title, the line
+ * below the signature's date, or a level-1 heading that starts the numbering again (一、 after the notice's
+ * own 一、二、). Only where the asking sentence stands after the last title line above the first item: a
+ * plan whose title follows the notice starts there as usual.
  */
 function noticeRequirements(text: string, lines: Line[], first: number, titleIdx: number): { from: number; planAt: number } | null {
-  // the line whose issuing sentence asks (after the last title line above the first item): the notice's items start below it
-  const from = titleIdx >= 0 ? lines[titleIdx].end : 0;
+  if (lines.length === 0) return null;
+  const from = titleIdx >= 0 ? lines[titleIdx].end : lines[0].start;
   const to = first < lines.length ? lines[first].start : text.length;
   let end = -1;
   for (const m of text.slice(from, to).matchAll(NOTICE_ASKS)) end = from + m.index + m[0].length;
   if (end === -1) return null;
   const asks = lines.findIndex((l) => l.end >= end);
+  let ownFirst = false; // the notice's own 一、 seen
   for (let i = asks + 1; i < lines.length; i++) {
-    const t = lines[i].text.trim();
+    const line = lines[i];
+    const t = line.text.trim();
+    const at = line.start + (line.text.length - line.text.trimStart().length);
+    const marker = headingMarker(text, at, line.end);
+    if (marker?.level === 1 && marker.value === 1) {
+      if (ownFirst) return { from: asks + 1, planAt: i };
+      ownFirst = true;
+    }
+    if (marker || startsLikeTask(t)) continue; // an item of the notice, whatever it says
     if (isTitleLine(t)) return { from: asks + 1, planAt: i };
-    if (DATE_LINE.test(t) || CN_DATE.test(t)) return { from: asks + 1, planAt: i + 1 };
+    if (signsDate(lines, i)) return { from: asks + 1, planAt: i + 1 };
   }
   return { from: asks + 1, planAt: lines.length };
+}
+
+/** Line i is the signature's date: a date line (a note in brackets aside) under the issuing office or a closing sentence, or the office and the date on one line. */
+function signsDate(lines: Line[], i: number): boolean {
+  const t = lines[i].text.trim().replace(NOTE_IN_BRACKETS, "").trim();
+  if (SIGNED_DATE.test(t.replace(/\s+/g, "")) && t.length <= 40) return true;
+  if (!DATE_LINE.test(t) && !CN_DATE.test(t)) return false;
+  let prev = i - 1;
+  while (prev >= 0 && lines[prev].text.trim() === "") prev--;
+  if (prev < 0) return false;
+  const above = lines[prev].text.trim();
+  return ISSUER_LINE.test(above.replace(/\s+/g, "")) || /[。！]$/.test(above);
 }
 
 /** The first line of a title cut in two: short, no sentence, and the two read as one title only together. */

@@ -141,7 +141,7 @@ describe("recurring requirements", () => {
     return tables.tasks.find((t) => t.doc_id === d.doc_id && t.number === n)!.requirement_id;
   };
 
-  it("is calibrated on labelled pairs from the seeds and the real plans (measured on the held-out third against the adjudicated labels: precision 0.78, recall 0.87; the wording tests alone 0.85, 0.48)", async () => {
+  it("is calibrated on labelled pairs from the seeds and the real plans (measured on the held-out third against the adjudicated labels: precision 0.79, recall 0.87; the wording tests alone 0.85, 0.48)", async () => {
     const scored = await pairScores();
     expect(scored.length).toBeGreaterThanOrEqual(1270); // 1,273 (62 pairs went with tasks the parser no longer takes: page chrome, notices' own requirements)
     expect(scored.filter((s) => s.source === "real").length).toBeGreaterThanOrEqual(650);
@@ -172,7 +172,7 @@ describe("recurring requirements", () => {
     const disagreed = rows.filter((r) => r.first !== r.second).length;
     expect(disagreed / rows.length).toBeLessThan(0.12); // measured 92 of 1,273 (74 of the first 855 as labelled, kappa 0.83; 2 of block l's 160; 11 of block m's 160; 7 of block n's 160, kappa 0.91)
     // the grouping's held-out F1 against the adjudicated labels is within 0.1 of one annotator's against the other's (0.919; the grouping's
-    // 0.822: block n's held-out third is mostly the grouping's own links, and 17 of its 44 are not one requirement)
+    // 0.825: block n's held-out third is mostly the grouping's own links, and 16 of its 43 are not one requirement)
     const human = precisionRecall(scored, DEFAULT_THRESHOLDS, "holdout", undefined, (s) => s.second, undefined, (s) => s.first);
     const grouping = precisionRecall(scored, DEFAULT_THRESHOLDS, "holdout");
     expect(f1(grouping)).toBeGreaterThanOrEqual(f1(human) - 0.1);
@@ -184,9 +184,9 @@ describe("recurring requirements", () => {
     { block: "j", what: "pairs chosen and labelled without the codebook; precision 0.83 -> 0.85, recall 0.59 -> 0.88", pairs: 30, recallGain: 0.2 },
     { block: "k", what: "half of them links the concepts alone make, labelled blind; precision 0.50 -> 0.70, recall 0.04 -> 0.70", pairs: 22, recallGain: 0.5 },
     // the concepts' own links as the grouping makes them in the real corpus: they find what the wording tests miss, at a cost in precision
-    { block: "l", what: "links of the grouping and its near misses, labelled twice; precision 0.78 -> 0.64, recall 0.35 -> 0.80", pairs: 20, recallGain: 0.4 },
+    { block: "l", what: "links of the grouping and its near misses, labelled twice; precision 0.78 -> 0.67, recall 0.35 -> 0.80", pairs: 20, recallGain: 0.4 },
     { block: "m", what: "drawn like block l from a later grouping, labelled twice; precision 0.70 -> 0.69, recall 0.33 -> 0.95", pairs: 20, recallGain: 0.4 },
-    { block: "n", what: "drawn like blocks l and m from the grouping of c986cc6, labelled twice; precision 0.62 -> 0.61, recall 0.30 -> 1.00", pairs: 25, recallGain: 0.5 },
+    { block: "n", what: "drawn like blocks l and m from the grouping of c986cc6, labelled twice; precision 0.58 -> 0.63, recall 0.26 -> 1.00", pairs: 25, recallGain: 0.5 },
   ];
   for (const { block, what, pairs, recallGain } of blind)
     it(`beats the wording tests on block ${block}'s held-out third, never looked at (${what})`, async () => {
@@ -199,7 +199,7 @@ describe("recurring requirements", () => {
       expect(now.precision).toBeGreaterThanOrEqual(0.55);
     });
 
-  it("groups the real-plan corpus by duty without merging duties into one heap (largest group 15 of 375 tasks; 5 groups hold two concepts)", async () => {
+  it("groups the real-plan corpus by duty without merging duties into one heap (largest group 17 of 444 tasks; 4 groups hold two concepts)", async () => {
     const files = readdirSync(REAL_DIR).filter((f) => f.endsWith(".txt")).sort();
     const input: GroupInput[] = [];
     for (const f of files) {

@@ -273,3 +273,33 @@ describe("forms of the pages gathered next (h-*, i-*)", () => {
     expect([units(first, "lead"), units(first, "participant")]).toEqual([["县发改局"], ["各乡镇"]]);
   });
 });
+
+describe("forms first met on the pages gathered after the notice fix (j-*, k-*)", () => {
+  it("博州 2018: an autonomous prefecture's short name (博州政府, 博州政办发) names it, not a 湖北工业园 among the addressees", async () => {
+    expect((await real("j-19.txt")).meta).toMatchObject({ region: "博尔塔拉蒙古自治州", province: "新疆维吾尔自治区", level: "prefecture" });
+    // every short name in data/region-aliases.tsv resolves to its prefecture
+    for (const [alias, name] of [["大理州", "大理白族自治州"], ["黔东南州", "黔东南苗族侗族自治州"], ["海南州", "海南藏族自治州"], ["恩施州", "恩施土家族苗族自治州"]])
+      expect(parsePlan(`${alias}人民政府办公室关于印发${alias}2022年政务公开工作要点的通知\n一、深化主动公开\n1.做好财政信息公开。（${alias}财政局负责）\n`).meta.region, alias).toBe(name);
+    // a county named like a short name stays the county: 巴州区 is in 巴中市, not 巴音郭楞
+    expect(parsePlan("巴州区2022年政务公开工作要点\n一、深化主动公开\n1.做好财政信息公开。（区财政局负责）\n").meta).toMatchObject({ region: "巴州区", parentCity: "巴中市" });
+  });
+
+  it("湖北 2016: a province's plan that never names its province (省人民政府办公厅…全省) is the province its 文号 abbreviate (鄂办发)", async () => {
+    expect((await real("k-05.txt")).meta).toMatchObject({ region: "湖北省", level: "provincial" });
+    const plan = (cited: string) => parsePlan(`省人民政府办公厅关于印发2016年全省政务公开工作要点的通知\n各市、州、县人民政府,省政府各部门:\n根据${cited}精神，现印发给你们，请认真贯彻落实。\n2016年全省政务公开工作要点\n一、深化主动公开\n(一)做好财政信息公开。\n`).meta;
+    expect(plan("《关于全面推进政务公开工作的实施意见》(粤办发〔2016〕35号)和国办发〔2016〕19号").region).toBe("广东省");
+    // two abbreviations as often: no guess
+    expect(plan("粤办发〔2016〕35号和鄂办发〔2016〕3号").region).toBeNull();
+    // a county's plan is never given a province this way
+    expect(parsePlan("县人民政府办公室关于印发2016年全县政务公开工作要点的通知\n根据鄂办发〔2016〕35号精神，现印发给你们。\n一、深化主动公开\n(一)做好财政信息公开。\n").meta.region).toBeNull();
+  });
+
+  it("黑龙江 2016, 连云港 2018: 「各地、各单位」 are two units; 〈〉 brackets an aside inside a unit name", async () => {
+    expect(units(tasks(await real("j-20.txt"))[0], "lead", "responsible")).toEqual(["各地", "各单位"]);
+    expect(units(tasks(await real("k-04.txt"))[0], "lead", "responsible")).toContain("各区人民政府〈含开发区、风景区、化工区管委会,下同〉");
+  });
+
+  it("昌黎县 2019: a heading line of its own that ends in 。 opens the one task below it", async () => {
+    expect(tasks(await real("j-03.txt"))[0].text).toMatch(/^主动发布政务信息 围绕2019年全县/);
+  });
+});

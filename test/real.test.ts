@@ -7,28 +7,30 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { evaluateReal, formatSummary, readTruth, REAL_DIR, summarise, type Check, type Measure } from "./support/real-corpus.ts";
 import { tsv } from "./helpers.ts";
 
-// measured 2026-11-24 on 165 pages (165 annotated tasks). Pages are added in batches gathered after the
+// measured 2026-11-26 on 205 pages (198 annotated tasks). Pages are added in batches gathered after the
 // parser was last changed, and each batch is first measured as found: f-*, g-* (34 pages) had tasks
 // 39/53, lead units 28/53, other units 35/53 and one page unparsed; h-*, i-* (39 pages, after the fixes
-// f and g called for) tasks 30/39, lead units 25/39, other units 27/39. The floors below hold what the
-// parser reaches on all pages with the fixes each batch called for. Raise them as the parser improves;
-// restate them on the whole corpus only when a new batch is added.
+// f and g called for) tasks 30/39, lead units 25/39, other units 27/39; j-*, k-* (40 pages, after the
+// notice fix) tasks 29/33, lead units 25/33, other units 29/33, metadata 31/40, every page with a task
+// parsed. The floors below hold what the parser reaches on all pages with the fixes each batch called
+// for. Raise them as the parser improves; restate them on the whole corpus only when a new batch is added.
 const FLOORS: Partial<Record<Measure, number>> = {
   parsed: 1,
   region: 0.95,
   province: 0.96,
-  parent_city: 0.95,
+  parent_city: 0.96,
   level: 0.93,
-  year: 0.96,
+  year: 0.95,
   doc_number: 0.98,
-  issue_date: 0.96,
-  task_found: 0.93,
-  lead_units: 0.9,
-  other_units: 0.93,
+  issue_date: 0.95,
+  task_found: 0.92,
+  lead_units: 0.89,
+  other_units: 0.92,
   headings: 0.98,
   // pages that show the issuing notice alone: none of the notice's own requirements is taken for a task
-  // (measured 2026-11-26: 13 of 17; before, 5. b-06, c-05, g-20 set theirs without 如下/以下, h-18 is a menu of agencies)
-  notice_only: 0.76,
+  // (measured 2026-11-26: 15 of 19; before the notice fix, 5 of 17. b-06, c-05, g-20 set theirs without
+  // naming them as requirements, h-18 is a menu of agencies)
+  notice_only: 0.78,
 };
 
 let checks: Check[] = [];

@@ -294,8 +294,8 @@ function mergeHeadings(text: string, nodes: (Section | Task)[], titles: Map<Sect
     if (!first || first.type !== "task" || first.number !== null || !title || title.end <= title.start) continue;
     const between = text.slice(title.end, first.position.start);
     // the task goes on after the heading: in its paragraph, or in the paragraph below a heading line that
-    // heads this one task (「（一）建设完成政府信息公开平台」 then 「县政府门户网站要…（牵头单位：…）」)
-    const ownLine = /^[\s\u2029]*$/.test(between) && looksLikeTitleLine(text.slice(title.start, title.end)) && n.children.filter((c) => c.type === "task").length === 1;
+    // heads this one task (「（一）建设完成政府信息公开平台」, with or without its 。, then 「县政府门户网站要…（牵头单位：…）」)
+    const ownLine = /^[。.]?[\s\u2029]*$/.test(between) && looksLikeTitleLine(text.slice(title.start, title.end)) && n.children.filter((c) => c.type === "task").length === 1;
     const sameParagraph = /^[ 。.：:]*$/.test(between);
     if (!sameParagraph && !ownLine) continue;
     first.position = { start: title.start, end: first.position.end };

@@ -2,7 +2,7 @@
 // cities, provinces). County names repeat across provinces (鼓楼区 ×4), so a name is resolved with the
 // city or province that the document names elsewhere.
 import { createRequire } from "node:module";
-import { vocabulary } from "../data.ts";
+import { readTable, vocabulary } from "../data.ts";
 import type { Level } from "./types.ts";
 
 const require = createRequire(import.meta.url);
@@ -20,10 +20,18 @@ const NOT_A_CITY = /^(市辖区|县|省直辖县级行政区划|自治区直辖�
 const cityByCode = new Map(cities.map((c) => [c.code, c]));
 const provinceByCode = new Map(provinces.map((p) => [p.code, p]));
 const countyNames = [...new Set(areas.map((a) => a.name))].filter((n) => n.length >= 2 && n !== "市辖区").sort((a, b) => b.length - a.length);
-const cityNames = [...new Set(cities.map((c) => c.name))].filter((n) => !NOT_A_CITY.test(n)).sort((a, b) => b.length - a.length);
+/** Other names of regions (data/region-aliases.tsv): autonomous prefectures' short names, provinces' 文号 abbreviations. */
+const ALIASES = readTable("region-aliases.tsv");
+const prefectureAliases = new Map(ALIASES.filter((r) => r.kind === "prefecture").map((r) => [r.alias, r.name]));
+const cityNames = [...new Set([...cities.map((c) => c.name), ...prefectureAliases.keys()])].filter((n) => !NOT_A_CITY.test(n)).sort((a, b) => b.length - a.length);
 const provinceNames = provinces.map((p) => p.name);
 const areasByName = group(areas, (a) => a.name);
 const citiesByName = group(cities.filter((c) => !NOT_A_CITY.test(c.name)), (c) => c.name);
+for (const [alias, name] of prefectureAliases) {
+  const city = citiesByName.get(name);
+  if (!city) throw new Error(`data/region-aliases.tsv: ${alias} names ${name}, which is not a prefecture of the gazetteer`);
+  citiesByName.set(alias, city);
+}
 
 function group<T>(list: T[], key: (t: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
@@ -106,6 +114,24 @@ export function resolveRegion(texts: string[], context: string, addressees = "")
     return { region: { region: c.name, regionCode: c.code + "00", parentCity: null, province: provinceByCode.get(c.provinceCode)?.name ?? "", level: "prefecture" }, ambiguous: null };
   }
   return { region: null, ambiguous: null };
+}
+
+const provinceByAbbreviation = new Map(ALIASES.filter((r) => r.kind === "province").map((r) => [r.alias, provinces.find((p) => p.name === r.name)]));
+for (const [alias, p] of provinceByAbbreviation) if (!p) throw new Error(`data/region-aliases.tsv: ${alias} names no province of the gazetteer`);
+/** A province's 文号: its abbreviation, not part of a longer name, before 政办 / 办 / 政 / 府 and the year in brackets. */
+const PROVINCE_DOC_NUMBER = new RegExp(`(?<![\\u4e00-\\u9fff])([${[...provinceByAbbreviation.keys()].join("")}])(?:政办|府办|办|政|府|委办)(?:发|函|电|字)?\\s*[〔［\\[【(（]\\s*\\d{4}`, "g");
+
+/**
+ * The province a provincial plan that names no region belongs to, by the 文号 its text gives (its own and
+ * those it cites: 「鄂办发〔2016〕35号」): the abbreviation most of them carry, when one does.
+ */
+export function provinceByDocNumbers(text: string): Region | null {
+  const counts = new Map<string, number>();
+  for (const m of text.replace(/\s+/g, "").matchAll(PROVINCE_DOC_NUMBER)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  if (ranked.length === 0 || (ranked.length > 1 && ranked[1][1] === ranked[0][1])) return null;
+  const p = provinceByAbbreviation.get(ranked[0][0])!;
+  return { region: p.name, regionCode: p.code + "0000", parentCity: null, province: p.name, level: "provincial" };
 }
 
 /** Cities named by their short form before a zone of their own (data/plan-vocabulary.tsv, city-zone): 荆州经开区 → 荆州市. */

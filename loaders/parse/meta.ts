@@ -2,7 +2,7 @@
 // addressees) comes before the plan's own title; 抄送/公开方式/印发 lines come after its last task.
 import { escapeRegExp, vocabulary } from "../data.ts";
 import { headerRole } from "./cells.ts";
-import { resolveRegion } from "./gazetteer.ts";
+import { provinceByDocNumbers, resolveRegion } from "./gazetteer.ts";
 import { chineseNumber, cleanText, headingMarker, startsLikeTask, type Line } from "./text.ts";
 import type { DocMeta, Issue, Span } from "./types.ts";
 
@@ -263,11 +263,15 @@ export function extractMeta(text: string, lines: Line[], located: Located, issue
   const letterhead = uncited(headLines.slice(0, 6).join(" "));
   const addressees = headLines.find((t) => /^各.{2,120}[:：]$/.test(compact(t))) ?? "";
   const own = (t: string | null) => (t ? t.replace(IMPLEMENTED, "$1") : "");
-  const { region, ambiguous } = resolveRegion(
+  const resolved = resolveRegion(
     [own(title), own(noticeTitle), own(issuedTitle), issuer ?? "", own(letterhead), docNumber ?? "", uncited(addressees), title ?? "", noticeTitle ?? ""],
     text,
     uncited(addressees),
   );
+  const { ambiguous } = resolved;
+  // a province's plan that never names its province (「省人民政府办公厅关于印发2016年全省政务公开工作要点的通知」): its 文号 do
+  const provincial = /全省|^省(?:人民)?政府/.test([title, noticeTitle, issuer, letterhead].map((t) => (t ?? "").replace(/\s+/g, "")).join("\n").replace(/^.*?[:：|]\s*/gm, ""));
+  const region = resolved.region ?? (!ambiguous && provincial ? provinceByDocNumbers(text) : null);
   if (!region) {
     issues.push(
       ambiguous

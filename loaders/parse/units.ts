@@ -29,8 +29,9 @@ const REMARK = new RegExp(vocabulary(GRAMMAR, "remark").map(escapeRegExp).join("
 const NOTE = new RegExp(vocabulary(GRAMMAR, "note").map(escapeRegExp).join("|"));
 const CONVENTIONS: [LeadConvention, RegExp][] = (["lead-before-comma", "lead-first"] as const).map((k) => [k, new RegExp(vocabulary(GRAMMAR, k).map(escapeRegExp).join("|"))]);
 const ITEM_SEPARATORS = new Set(["、", "，", ",", "；", ";", "。", " ", "\u2029", "/", "／"]);
-const OPEN = new Set(["（", "(", "〔", "﹝", "["]);
-const CLOSE = new Set(["）", ")", "〕", "﹞", "]"]);
+// 〈〉: a reposting site's brackets around an aside (「各区人民政府〈含开发区、风景区、化工区管委会,下同〉」)
+const OPEN = new Set(["（", "(", "〔", "﹝", "[", "〈"]);
+const CLOSE = new Set(["）", ")", "〕", "﹞", "]", "〉"]);
 const ANY_OPEN = new RegExp(`[${[...OPEN].map(escapeRegExp).join("")}]`);
 
 const SPACE = /\s/;
@@ -117,13 +118,15 @@ function endsWithSuffix(s: string, at: number): boolean {
 
 /**
  * 「各州、市人民政府」「各区、县(市)政府」「县直、驻县有关单位」: a list of kinds of place sharing one unit
- * name. An item with no unit suffix of its own (各州, 各区, 县直) joins the item after it across 、.
+ * name. An item with no unit suffix of its own (各州, 各区, 县直) joins the item after it across 、, unless
+ * that one opens with 各 too (「各地、各单位」).
  */
 function joinKinds(text: string, items: Piece[]): Piece[] {
   const out: Piece[] = [];
   for (let i = 0; i < items.length; i++) {
     let item = items[i];
-    while (i + 1 < items.length && item.text.length <= 6 && SHARED_NAME.some((w) => item.text.startsWith(w)) && nameEnd(item.text) <= 0 && text.slice(item.end, items[i + 1].start).trim() === "、") {
+    // not before a unit that opens with 各 itself: 「各地、各单位」 are two
+    while (i + 1 < items.length && item.text.length <= 6 && SHARED_NAME.some((w) => item.text.startsWith(w)) && nameEnd(item.text) <= 0 && text.slice(item.end, items[i + 1].start).trim() === "、" && !items[i + 1].text.startsWith("各")) {
       const next = items[++i];
       item = { start: item.start, end: next.end, text: text.slice(item.start, next.end) };
     }

@@ -288,14 +288,23 @@ describe("forms first met on the pages gathered after the notice fix (j-*, k-*)"
     expect((await real("k-05.txt")).meta).toMatchObject({ region: "湖北省", level: "provincial" });
     const plan = (cited: string) => parsePlan(`省人民政府办公厅关于印发2016年全省政务公开工作要点的通知\n各市、州、县人民政府,省政府各部门:\n根据${cited}精神，现印发给你们，请认真贯彻落实。\n2016年全省政务公开工作要点\n一、深化主动公开\n(一)做好财政信息公开。\n`).meta;
     expect(plan("《关于全面推进政务公开工作的实施意见》(粤办发〔2016〕35号)和国办发〔2016〕19号").region).toBe("广东省");
-    // two abbreviations as often: no guess
-    expect(plan("粤办发〔2016〕35号和鄂办发〔2016〕3号").region).toBeNull();
-    // a county's plan is never given a province this way
+    // a 文号 on its own line, or cited after 根据, counts; two abbreviations as often: no guess
+    expect(plan("鄂办发〔2016〕35号").region).toBe("湖北省");
+    expect(plan("《意见》(粤办发〔2016〕35号)和《通知》(鄂办发〔2016〕3号)").region).toBeNull();
+    expect(parsePlan("省人民政府办公厅关于印发2016年全省政务公开工作要点的通知\n鄂政办发〔2016〕35号\n现印发给你们。\n一、深化主动公开\n(一)做好财政信息公开。\n").meta.region).toBe("湖北省");
+    // a county's or a city's plan is never given a province this way, though it says 全省 in its notice
     expect(parsePlan("县人民政府办公室关于印发2016年全县政务公开工作要点的通知\n根据鄂办发〔2016〕35号精神，现印发给你们。\n一、深化主动公开\n(一)做好财政信息公开。\n").meta.region).toBeNull();
+    expect(parsePlan("市人民政府办公室关于印发2017年政务公开工作要点的通知\n各县（市、区）人民政府，市政府各部门：\n根据全省政务公开工作安排和《…》（鄂政办发〔2017〕20号）精神，现印发给你们。\n一、深化主动公开\n(一)做好财政信息公开。\n").meta.region).toBeNull();
   });
 
   it("黑龙江 2016, 连云港 2018: 「各地、各单位」 are two units; 〈〉 brackets an aside inside a unit name", async () => {
     expect(units(tasks(await real("j-20.txt"))[0], "lead", "responsible")).toEqual(["各地", "各单位"]);
+    // but 各地 before a name it shares is a kind of place, and 「各州、各市人民政府」 stays one unit
+    const tagged = (tag: string) => units(tasks(parsePlan(`2021年某县政务公开工作要点\n一、深化政务公开\n1.做好权力清单公开。（${tag}）\n2.做好规划公开。（县发改局负责）\n`))[0], "lead", "responsible");
+    expect(tagged("各地、州、市人民政府负责")).toEqual(["各地、州、市人民政府"]);
+    expect(tagged("各地、州、市、县（市）人民政府负责")).toEqual(["各地、州、市、县（市）人民政府"]);
+    expect(tagged("各州、各市人民政府负责")).toEqual(["各州、各市人民政府"]);
+    expect(tagged("各市、各县（区）人民政府负责")).toEqual(["各市、各县（区）人民政府"]);
     expect(units(tasks(await real("k-04.txt"))[0], "lead", "responsible")).toContain("各区人民政府〈含开发区、风景区、化工区管委会,下同〉");
   });
 

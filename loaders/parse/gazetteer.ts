@@ -119,15 +119,19 @@ export function resolveRegion(texts: string[], context: string, addressees = "")
 const provinceByAbbreviation = new Map(ALIASES.filter((r) => r.kind === "province").map((r) => [r.alias, provinces.find((p) => p.name === r.name)]));
 for (const [alias, p] of provinceByAbbreviation) if (!p) throw new Error(`data/region-aliases.tsv: ${alias} names no province of the gazetteer`);
 /** A province's 文号: its abbreviation, not part of a longer name, before 政办 / 办 / 政 / 府 and the year in brackets. */
-const PROVINCE_DOC_NUMBER = new RegExp(`(?<![\\u4e00-\\u9fff])([${[...provinceByAbbreviation.keys()].join("")}])(?:政办|府办|办|政|府|委办)(?:发|函|电|字)?\\s*[〔［\\[【(（]\\s*\\d{4}`, "g");
+const PROVINCE_DOC_NUMBER = new RegExp(`(?:(?<![\\u4e00-\\u9fff])|(?<=[据和及与照、]))([${[...provinceByAbbreviation.keys()].join("")}])(?:政办|府办|办|政|府|委办)(?:发|函|电|字)?\\s*[〔［\\[【(（]\\s*\\d{4}`, "g");
 
 /**
  * The province a provincial plan that names no region belongs to, by the 文号 its text gives (its own and
- * those it cites: 「鄂办发〔2016〕35号」): the abbreviation most of them carry, when one does.
+ * those it cites: 「鄂办发〔2016〕35号」): the abbreviation most of them carry, when one does. A city whose
+ * 文号 share a province's abbreviation (青政办发: 青岛; 云府办: 云浮) can mislead it only where the plan cites
+ * that city more often than its own province, and only for a plan that names no place at all.
  */
 export function provinceByDocNumbers(text: string): Region | null {
   const counts = new Map<string, number>();
-  for (const m of text.replace(/\s+/g, "").matchAll(PROVINCE_DOC_NUMBER)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  // spaces inside a line go (鄂 政办发), line breaks stay: a 文号 on a line of its own is not glued to the title's 通知
+  const compact = text.split("\n").map((l) => l.replace(/\s+/g, "")).join("\n");
+  for (const m of compact.matchAll(PROVINCE_DOC_NUMBER)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
   if (ranked.length === 0 || (ranked.length > 1 && ranked[1][1] === ranked[0][1])) return null;
   const p = provinceByAbbreviation.get(ranked[0][0])!;

@@ -270,7 +270,9 @@ export function extractMeta(text: string, lines: Line[], located: Located, issue
   );
   const { ambiguous } = resolved;
   // a province's plan that never names its province (「省人民政府办公厅关于印发2016年全省政务公开工作要点的通知」): its 文号 do
-  const provincial = /全省|^省(?:人民)?政府/.test([title, noticeTitle, issuer, letterhead].map((t) => (t ?? "").replace(/\s+/g, "")).join("\n").replace(/^.*?[:：|]\s*/gm, ""));
+  // (its title, the notice's and the issuer say so; any of them naming a lower level's 全市 / 全县 or 市政府 vetoes it)
+  const names = [title, noticeTitle, issuer].map((t) => (t ?? "").replace(/\s+/g, ""));
+  const provincial = names.some((t) => /全省|^省(?:人民)?政府/.test(t)) && !names.some((t) => /全(?:市|县|区|州|旗|盟)|^(?:市|县|区|州|旗|盟)(?:人民)?政府/.test(t));
   const region = resolved.region ?? (!ambiguous && provincial ? provinceByDocNumbers(text) : null);
   if (!region) {
     issues.push(

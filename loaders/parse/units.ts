@@ -15,6 +15,7 @@ const LEAD = new RegExp(vocabulary(GRAMMAR, "lead").map(escapeRegExp).join("|"))
 const PARTICIPANT = new RegExp(vocabulary(GRAMMAR, "participant").map(escapeRegExp).join("|"));
 const PHRASE_SEPARATORS = new Set(vocabulary(GRAMMAR, "separator"));
 const SHARED_NAME = vocabulary(GRAMMAR, "shared-name");
+const WHOLE = vocabulary(GRAMMAR, "whole");
 const LEAD_WORDS = vocabulary(GRAMMAR, "lead").sort((a, b) => b.length - a.length);
 const LEAD_JOINTS = vocabulary(GRAMMAR, "lead-joint").sort((a, b) => b.length - a.length);
 const BETWEEN = vocabulary(GRAMMAR, "between").sort((a, b) => b.length - a.length);
@@ -69,6 +70,8 @@ function overlapsEnd(item: string, word: string, end: number): boolean {
 
 /** Where the unit name in an item ends: after the last unit suffix (and a parenthesised note that follows it). */
 function nameEnd(item: string): number {
+  // a unit by itself (各地), alone or before role wording
+  for (const w of WHOLE) if (item.startsWith(w) && (item.length === w.length || ROLE_WORDS.some((r) => item.startsWith(r, w.length)))) return w.length;
   let best = -1;
   // unit names are short: looking past the first 60 characters only costs time on hostile input
   for (let i = Math.min(item.length, MAX_NAME); i > 0; i--) {
@@ -118,15 +121,20 @@ function endsWithSuffix(s: string, at: number): boolean {
 
 /**
  * 「各州、市人民政府」「各区、县(市)政府」「县直、驻县有关单位」: a list of kinds of place sharing one unit
- * name. An item with no unit suffix of its own (各州, 各区, 县直) joins the item after it across 、, unless
- * that one opens with 各 too (「各地、各单位」).
+ * name. An item with no unit suffix of its own (各州, 各区, 县直) joins the item after it across 、; so does
+ * a unit by itself (各地) before a name (「各地、州、市人民政府」), but not before another 各 unit (「各地、各单位」).
  */
+function sharesName(item: string, next: string): boolean {
+  if (item.length > 6 || !SHARED_NAME.some((w) => item.startsWith(w))) return false;
+  if (WHOLE.includes(item)) return !next.startsWith("各");
+  return nameEnd(item) <= 0;
+}
+
 function joinKinds(text: string, items: Piece[]): Piece[] {
   const out: Piece[] = [];
   for (let i = 0; i < items.length; i++) {
     let item = items[i];
-    // not before a unit that opens with 各 itself: 「各地、各单位」 are two
-    while (i + 1 < items.length && item.text.length <= 6 && SHARED_NAME.some((w) => item.text.startsWith(w)) && nameEnd(item.text) <= 0 && text.slice(item.end, items[i + 1].start).trim() === "、" && !items[i + 1].text.startsWith("各")) {
+    while (i + 1 < items.length && sharesName(item.text, items[i + 1].text) && text.slice(item.end, items[i + 1].start).trim() === "、") {
       const next = items[++i];
       item = { start: item.start, end: next.end, text: text.slice(item.start, next.end) };
     }

@@ -65,10 +65,10 @@ export function locateBody(text: string, lines: Line[], notices = true): Located
     // the plan begins after the notice's items: at its title (then its body starts below it) or below the
     // signature's date line; a page that ends first holds the notice alone
     const start = notice.planAt < lines.length ? lines[notice.planAt].start : text.length;
-    const own = locateBody(text, lines.slice(notice.planAt), false);
     const span = { start: lines[notice.from].start, end: start };
     const firstStructural = Math.min(span.start, first < lines.length ? lines[first].start : text.length);
     if (notice.planAt >= lines.length) return { body: { start: text.length, end: text.length }, notice: span, firstStructural, titleLine };
+    const own = locateBody(text, lines.slice(notice.planAt), false);
     return { body: own.body, notice: span, firstStructural, titleLine: own.titleLine ?? titleLine };
   }
   let startIdx = titleIdx + 1;
@@ -135,7 +135,7 @@ function signsDate(lines: Line[], i: number): boolean {
   while (prev >= 0 && lines[prev].text.trim() === "") prev--;
   if (prev < 0) return false;
   const above = lines[prev].text.trim();
-  return ISSUER_LINE.test(above.replace(/\s+/g, "")) || /[。！]$/.test(above);
+  return signedBy(above) || /[。！]$/.test(above);
 }
 
 /** The first line of a title cut in two: short, no sentence, and the two read as one title only together. */
@@ -172,6 +172,8 @@ const CN_DATE = /^\s*([〇○零一二三四五六七八九]{4})\s*年\s*([一�
 const SIGNED_DATE = new RegExp(`(?:${words("issuer")})\\s*(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日`);
 const WEB_DATE = new RegExp(words("web-date"));
 const ISSUER_LINE = new RegExp(`^(.{2,40}?(?:${words("issuer")}))(?:文件)?$`);
+/** A line that signs the date below it: the issuing office's name alone, not a metadata row. */
+const signedBy = (line: string) => ISSUER_LINE.test(line.replace(/\s+/g, "")) && !isChrome(line);
 /** 「关于印发贯彻落实湖南省政府办公厅2022年…的通知」: the body whose plan is implemented is the level above, not the issuer. */
 const IMPLEMENTED = new RegExp(`(${words("implements")})[^\\d《》，,。]{2,20}?(?:${words("issuer")})(?=\\d{4}\\s*年|关于)`, "g");
 /** A metadata label alone on its line, its value on the next (生成日期： / 2017年05月26日). */
@@ -204,7 +206,7 @@ export function extractMeta(text: string, lines: Line[], located: Located, issue
   // the signature date: a date line under the issuing office first, else the first date line that is
   // neither page chrome (发布时间：…) nor the value of a metadata row (生成日期： / 2017年05月26日)
   const compact = (t: string) => t.replace(/\s+/g, "");
-  const signs = (i: number) => i > 0 && ISSUER_LINE.test(compact(headLines[i - 1])) && !isChrome(headLines[i - 1]);
+  const signs = (i: number) => i > 0 && signedBy(headLines[i - 1]);
   let issueDate: string | null = null;
   let dateIdx = -1;
   const dates: { i: number; date: string; repaired: boolean }[] = [];

@@ -119,17 +119,18 @@ function endsWithSuffix(s: string, at: number): boolean {
   return false;
 }
 
-/**
- * 「各州、市人民政府」「各区、县(市)政府」「县直、驻县有关单位」: a list of kinds of place sharing one unit
- * name. An item with no unit suffix of its own (各州, 各区, 县直) joins the item after it across 、; so does
- * a unit by itself (各地) before a name (「各地、州、市人民政府」), but not before another 各 unit (「各地、各单位」).
- */
+/** Does `item` name a kind of place that shares the name of `next` (see joinKinds)? */
 function sharesName(item: string, next: string): boolean {
   if (item.length > 6 || !SHARED_NAME.some((w) => item.startsWith(w))) return false;
   if (WHOLE.includes(item)) return !next.startsWith("各");
   return nameEnd(item) <= 0;
 }
 
+/**
+ * 「各州、市人民政府」「各区、县(市)政府」「县直、驻县有关单位」: a list of kinds of place sharing one unit
+ * name. An item with no unit suffix of its own (各州, 各区, 县直) joins the item after it across 、; so does
+ * a unit by itself (各地) before a name (「各地、州、市人民政府」), but not before another 各 unit (「各地、各单位」).
+ */
 function joinKinds(text: string, items: Piece[]): Piece[] {
   const out: Piece[] = [];
   for (let i = 0; i < items.length; i++) {

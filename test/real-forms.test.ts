@@ -312,3 +312,69 @@ describe("forms first met on the pages gathered after the notice fix (j-*, k-*)"
     expect(tasks(await real("j-03.txt"))[0].text).toMatch(/^主动发布政务信息 围绕2019年全县/);
   });
 });
+
+describe("forms first met on the last pages the store held (l-*, m-*)", () => {
+  const tagged = (tag: string) => units(tasks(parsePlan(`2021年某县政务公开工作要点\n一、深化政务公开\n1.做好权力清单公开。（${tag}）\n2.做好规划公开。（县发改局负责）\n`))[0], "lead", "responsible");
+
+  it("大庆 2016: 「各县区、各部门」 are two units, a list of kinds of place standing by itself and a blanket group", async () => {
+    expect(units(tasks(await real("m-01.txt"))[0], "lead", "responsible")).toEqual(["各县区", "各部门"]);
+    expect(tagged("各乡镇、各单位负责")).toEqual(["各乡镇", "各单位"]);
+    // another 各 unit shares the name only when it names a place: these stay one unit each
+    expect(tagged("各州、各市人民政府负责")).toEqual(["各州、各市人民政府"]);
+    expect(tagged("各区、各县（市）政府负责")).toEqual(["各区、各县（市）政府"]);
+  });
+
+  it("a list of kinds of place before a blanket group is two units, whatever places and group (property)", () => {
+    // kinds of place are listed from the larger down (各县市区, 各乡镇街)
+    const ORDER = ["旗", "县", "市", "区", "乡", "镇", "街"];
+    const places = fc.subarray(ORDER, { minLength: 1, maxLength: 4 }).map((p) => "各" + p.join(""));
+    const group = fc.constantFrom("各部门", "各单位", "各有关部门", "各有关单位");
+    fc.assert(fc.property(places, group, (place, blanket) => {
+      expect(tagged(`${place}、${blanket}负责落实`)).toEqual([place, blanket]);
+    }));
+  });
+
+  it("建平县 2020: 「各乡镇场街」 (乡, 镇, 农场 and 街道 together) keeps its 街", async () => {
+    expect(units(tasks(await real("m-14.txt"))[0], "participant")).toEqual(["各乡镇场街", "县政府各部门"]);
+  });
+
+  it("鲤城区 2019: a notice that breaks the work down (进行责任分解) and sets its own requirements holds no task of the plan", async () => {
+    const plan = await real("m-04.txt");
+    expect(tasks(plan)).toEqual([]);
+    expect(codes(plan)).toEqual(["notice-only"]);
+  });
+
+  it("厦门 2021, 东莞 2017: a signed notice followed only by the site's menu and footer holds no task", async () => {
+    for (const file of ["m-03.txt", "d-08.txt"]) {
+      const plan = await real(file);
+      expect(tasks(plan), file).toEqual([]);
+      expect(plan.issues.filter((i) => i.severity !== "info" && i.code !== "traditional-script").map((i) => [i.code, i.message]), file).toEqual([["notice-only", "只有印发通知：文件中没有方案的任务（可能只保存了网页的开头）"]]);
+    }
+    // a table dumped one cell per line after the notice's signature is still read
+    const notice = "各区人民政府，市直各部门：\n现将《2021年全市政务公开工作主要任务分解表》印发给你们，请认真组织实施。\n某市人民政府办公厅\n2021年6月15日\n(此件主动公开)\n";
+    const table = "做好财政预决算信息公开，按规定时限公开本级预决算\n市财政局\n2021年底前\n推进重大建设项目批准和实施信息公开\n市发改局\n长期坚持\n";
+    expect(tasks(parsePlan(notice + table)).some((t) => t.text.includes("推进重大建设项目批准和实施信息公开"))).toBe(true);
+    expect(tasks(parsePlan(notice + "各区政府\n市政府部门\n国家部委\n新闻媒体\n网站标识码 3502000001\n版权所有\n"))).toEqual([]);
+  });
+
+  it("延津县 2017, 福建 2018: a notice's title line and its 文号 line are never headings printed without their numbers", async () => {
+    for (const file of ["m-12.txt", "k-01.txt"]) {
+      const plan = await real(file);
+      expect(plan.children.every((n) => n.type !== "section" || n.marker !== null), file).toBe(true);
+    }
+    expect(tasks(await real("k-01.txt"))).toEqual([]);
+  });
+
+  it("2018 全县 (拜泉县's own site): a county's plan that never names its county takes its level, prefecture and province from the prefecture's plan it cites", async () => {
+    expect((await real("m-11.txt")).meta).toMatchObject({ region: null, level: "county", parentCity: "齐齐哈尔市", province: "黑龙江省" });
+    const meta = (title: string, cited: string) => parsePlan(`${title}\n为贯彻落实${cited}精神，制定本要点。\n一、深化主动公开\n(一)做好财政信息公开。（县财政局负责）\n`).meta;
+    expect(meta("2019年全县政务公开工作要点", "《赣州市人民政府办公室关于印发2019年全市政务公开工作要点的通知》")).toMatchObject({ region: null, level: "county", parentCity: "赣州市", province: "江西省" });
+    // a district of a municipality: the municipality is its parent and its province
+    expect(meta("2019年全区政务公开工作要点", "《上海市人民政府办公厅关于印发2019年全市政务公开工作要点的通知》")).toMatchObject({ level: "county", parentCity: "上海市", province: "上海市" });
+    // 全县 alone says the level; two prefectures cited say no parent
+    expect(meta("2019年全县政务公开工作要点", "《江西省人民政府办公厅关于印发2019年全省政务公开工作要点的通知》")).toMatchObject({ level: "county", parentCity: null, province: null });
+    expect(meta("2019年全县政务公开工作要点", "《赣州市…全市政务公开工作要点》和《吉安市…全市政务公开工作要点》")).toMatchObject({ parentCity: null });
+    // 全区 alone is also an autonomous region's word for itself: no level without a prefecture's plan
+    expect(meta("2019年全区政务公开工作要点", "《国务院办公厅关于印发2019年政务公开工作要点的通知》").level).toBeNull();
+  });
+});

@@ -118,8 +118,11 @@ export function unitsBlock(text: string, cell: Span, role?: ColumnRole): Block {
 /** A short line with no sentence in it, directly above a numbered task: a heading printed without a marker. */
 export function looksLikeUnmarkedHeading(s: string): boolean {
   const t = s.trim();
-  return t.length >= 2 && t.length <= 40 && !/[。；;！？!?：:（）()“”"\t|>]/.test(t) && !looksLikeUnitList(t) && !isPageNav(t);
+  return t.length >= 2 && t.length <= 40 && !/[。；;！？!?：:（）()“”"\t|>]/.test(t) && !looksLikeUnitList(t) && !isPageNav(t) && !NOT_HEADING_END.test(t);
 }
+
+/** A line ending so is the notice's title or its 文号 (data/plan-vocabulary.tsv, head-line-end), never a heading. */
+const NOT_HEADING_END = new RegExp(`(?:${vocabulary("plan-vocabulary.tsv", "head-line-end").map(escapeRegExp).join("|")})$`);
 
 const PAGE_NAV = new Set(vocabulary("plan-vocabulary.tsv", "page-nav"));
 const BREADCRUMB = new RegExp(`^\\s*(?:${vocabulary("plan-vocabulary.tsv", "breadcrumb").map(escapeRegExp).join("|")})\\s*[:：]`);

@@ -138,6 +138,32 @@ export function provinceByDocNumbers(text: string): Region | null {
   return { region: p.name, regionCode: p.code + "0000", parentCity: null, province: p.name, level: "provincial" };
 }
 
+/** A cited plan of a whole prefecture (《…关于印发2018年全市政务公开工作实施方案的通知》): its opening names the city. */
+const CITED_CITY_PLAN = /《([^《》\n]{2,80}?全(?:市|州|盟)[^《》\n]{0,60})》/g;
+
+/**
+ * The prefecture above a county's plan that names no place (「2018年全县政务公开工作要点」, on the county's own
+ * site), by the plan of that prefecture it cites (「《齐齐哈尔市人民政府办公室关于印发2018年全市政务公开工作实施方案
+ * 的通知》」; a municipality's district cites 《上海市…全市…》). Only when the cited plans name one prefecture.
+ */
+export function prefectureByCitedPlans(text: string): { parentCity: string; province: string } | null {
+  const found = new Map<string, string>();
+  for (const m of text.replace(/\s+/g, "").matchAll(CITED_CITY_PLAN)) {
+    const title = m[1];
+    const municipality = provinces.find((p) => MUNICIPALITY.test(p.name) && title.startsWith(p.name));
+    if (municipality) {
+      found.set(municipality.name, municipality.name);
+      continue;
+    }
+    const name = cityNames.find((n) => title.startsWith(n) && n.length >= 2);
+    const city = name ? citiesByName.get(name)?.[0] : undefined;
+    if (city) found.set(city.name, provinceByCode.get(city.provinceCode)?.name ?? "");
+  }
+  if (found.size !== 1) return null;
+  const [[parentCity, province]] = found;
+  return province ? { parentCity, province } : null;
+}
+
 /** Cities named by their short form before a zone of their own (data/plan-vocabulary.tsv, city-zone): 荆州经开区 → 荆州市. */
 const cityByShortName = new Map(cities.filter((c) => !NOT_A_CITY.test(c.name) && c.name.endsWith("市") && c.name.length >= 3).map((c) => [c.name.slice(0, -1), c]));
 const SHORT_CITY_ZONE = new RegExp(

@@ -80,10 +80,11 @@ export function parsePlan(text: string): PlanDocument {
     tasks = 0;
     issues.length = 0;
     issues.push({ severity: "error", code: "not-a-plan", message: "这不是政务公开工作计划：全文没有“政务公开/信息公开”字样", position: null });
-  } else if (tasks === 0 && located.notice) {
-    // the page holds the issuing notice and its own requirements, and ends before the plan's first task
+  } else if (tasks === 0 && (located.notice || located.noticeAlone)) {
+    // the page holds the issuing notice (and its own requirements), and ends before the plan's first task
+    const notice = (located.notice ?? located.noticeAlone)!;
     issues.length = 0;
-    issues.push({ severity: "error", code: "notice-only", message: "只有印发通知：通知自身的工作要求不是方案的任务，文件中没有方案的任务（可能只保存了网页的开头）", position: { start: located.notice.start, end: Math.max(located.notice.end, body.end) } });
+    issues.push({ severity: "error", code: "notice-only", message: `只有印发通知：${located.notice ? "通知自身的工作要求不是方案的任务，" : ""}文件中没有方案的任务（可能只保存了网页的开头）`, position: { start: notice.start, end: Math.max(notice.end, body.end) } });
   } else if (tasks === 0) {
     issues.length = 0;
     issues.push({ severity: "error", code: "unknown-layout", message: `没有识别出任何任务：版式无法识别（检测结果：${layout}）`, position: body });

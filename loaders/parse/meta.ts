@@ -2,7 +2,7 @@
 // addressees) comes before the plan's own title; 抄送/公开方式/印发 lines come after its last task.
 import { escapeRegExp, vocabulary } from "../data.ts";
 import { headerRole } from "./cells.ts";
-import { provinceByDocNumbers, resolveRegion } from "./gazetteer.ts";
+import { prefectureByCitedPlans, provinceByDocNumbers, resolveRegion } from "./gazetteer.ts";
 import { chineseNumber, cleanText, headingMarker, startsLikeTask, type Line } from "./text.ts";
 import type { DocMeta, Issue, Span } from "./types.ts";
 
@@ -38,6 +38,8 @@ export interface Located {
   body: Span;
   /** The issuing notice's own requirements (「现将《X》印发给你们，并提出如下要求：一、…」), not the plan's tasks; null when it sets none. */
   notice: Span | null;
+  /** A signed issuing notice with nothing after it that could be the plan (a site's menu and footer aside); else null. */
+  noticeAlone: Span | null;
   /** Where the first heading, task or table header starts (the end of the head: notice, chrome, title). */
   firstStructural: number;
   titleLine: Line | null;
@@ -67,14 +69,14 @@ export function locateBody(text: string, lines: Line[], notices = true): Located
     const start = notice.planAt < lines.length ? lines[notice.planAt].start : text.length;
     const span = { start: lines[notice.from].start, end: start };
     const firstStructural = Math.min(span.start, first < lines.length ? lines[first].start : text.length);
-    if (notice.planAt >= lines.length) return { body: { start: text.length, end: text.length }, notice: span, firstStructural, titleLine };
+    if (notice.planAt >= lines.length) return { body: { start: text.length, end: text.length }, notice: span, noticeAlone: null, firstStructural, titleLine };
     const own = locateBody(text, lines.slice(notice.planAt), false);
-    return { body: own.body, notice: span, firstStructural, titleLine: own.titleLine ?? titleLine };
+    return { body: own.body, notice: span, noticeAlone: null, firstStructural, titleLine: own.titleLine ?? titleLine };
   }
   let startIdx = titleIdx + 1;
   // a draft marker, a 文号 or a date directly under the title belongs to the title block
   while (startIdx < lines.length && (lines[startIdx].text.trim() === "" || /^[（(【\[]?\s*(征求意见稿|送审稿|讨论稿)\s*[）)】\]]?$/.test(lines[startIdx].text.trim()) || DATE_LINE.test(lines[startIdx].text))) startIdx++;
-  const start = startIdx < lines.length ? lines[startIdx].start : text.length;
+  let start = startIdx < lines.length ? lines[startIdx].start : text.length;
   let end = text.length;
   // after the first heading, task or table header: back matter (抄送：, 附件：) and page chrome (打印本页);
   // in a text with none of those (a table dumped one cell per line), page chrome only, from the start
@@ -88,7 +90,37 @@ export function locateBody(text: string, lines: Line[], notices = true): Located
     }
   }
   const firstStructural = first < lines.length ? lines[first].start : text.length;
-  return { body: { start, end: Math.max(start, end) }, notice: null, firstStructural, titleLine };
+  // no heading, numbered item or table header anywhere: a signed issuing notice with nothing after its
+  // signature that could be a table's task cell (a site's link menu: 「各区政府」「国家部委」「新闻媒体」) holds
+  // the notice alone
+  const signed = notices && first === lines.length ? signedNoticeEnd(text, lines, end) : null;
+  if (signed?.alone) {
+    start = signed.after < lines.length ? Math.min(lines[signed.after].start, end) : text.length;
+    return { body: { start, end: start }, notice: null, noticeAlone: { start: lines[0].start, end: start }, firstStructural, titleLine };
+  }
+  return { body: { start, end: Math.max(start, end) }, notice: null, noticeAlone: null, firstStructural, titleLine };
+}
+
+/** The words of a notice that issues or forwards a plan (data/plan-vocabulary.tsv, notice). */
+const NOTICE_WORDS = new RegExp(vocabulary(VOCAB, "notice").map(escapeRegExp).join("|"));
+/** A task cell of a table dumped one cell per line is longer than this; menu items and unit cells are not. */
+const SHORT_LINE = 12;
+
+/**
+ * Where a signed issuing notice ends (「…现将《X》印发给你们…」, the office, the date; a publication note such
+ * as 「(此件主动公开)」 below it): the line after it, and whether every line from there to `end` is short.
+ */
+function signedNoticeEnd(text: string, lines: Line[], end: number): { after: number; alone: boolean } | null {
+  const issuing = NOTICE_WORDS.exec(text);
+  if (!issuing) return null;
+  for (let i = lines.findIndex((l) => l.end > issuing.index); i >= 0 && i < lines.length && lines[i].start < end; i++) {
+    if (!signsDate(lines, i)) continue;
+    let after = i + 1;
+    while (after < lines.length && (lines[after].text.trim() === "" || /^[(（][^()（）]{2,12}[)）]$/.test(lines[after].text.trim()))) after++;
+    const rest = lines.slice(after).filter((l) => l.start < end);
+    return { after, alone: rest.every((l) => l.text.trim().length <= SHORT_LINE) };
+  }
+  return null;
 }
 
 const NOTICE_ASKS = new RegExp(`(?:${vocabulary(VOCAB, "notice-issues").map(escapeRegExp).join("|")})[^。]{0,40}?(?:${vocabulary(VOCAB, "notice-asks").map(escapeRegExp).join("|")})`, "g");
@@ -276,6 +308,13 @@ export function extractMeta(text: string, lines: Line[], located: Located, issue
   const names = [title, noticeTitle, issuer].map((t) => (t ?? "").replace(/\s+/g, ""));
   const provincial = names.some((t) => /全省|^省(?:人民)?政府/.test(t)) && !names.some((t) => /全(?:市|县|区|州|旗|盟)|^(?:市|县|区|州|旗|盟)(?:人民)?政府/.test(t));
   const region = resolved.region ?? (!ambiguous && provincial ? provinceByDocNumbers(text) : null);
+  // a county's plan that never names its county (「2018年全县政务公开工作要点」): its level, and its prefecture by the
+  // prefecture's plan it cites (全区 alone is also an autonomous region's word for itself)
+  // (its own title and issuer: a notice title read from a citation names the level above)
+  const ownNames = [title, issuer].map((t) => (t ?? "").replace(/\s+/g, ""));
+  const countyWide = !region && !ambiguous && !ownNames.some((t) => /全(?:省|市|州|盟)/.test(t)) ? (ownNames.some((t) => /全(?:县|旗)/.test(t)) ? "sure" : ownNames.some((t) => /全区/.test(t)) ? "maybe" : null) : null;
+  const above = countyWide ? prefectureByCitedPlans(text) : null;
+  const level = region?.level ?? (countyWide === "sure" || above ? "county" : null);
   if (!region) {
     issues.push(
       ambiguous
@@ -289,9 +328,9 @@ export function extractMeta(text: string, lines: Line[], located: Located, issue
     title,
     region: region?.region ?? null,
     regionCode: region?.regionCode ?? null,
-    parentCity: region?.parentCity ?? null,
-    province: region?.province ?? null,
-    level: region?.level ?? null,
+    parentCity: region?.parentCity ?? above?.parentCity ?? null,
+    province: region?.province ?? above?.province ?? null,
+    level,
     year,
     issuer,
     docNumber,

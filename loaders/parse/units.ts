@@ -16,6 +16,7 @@ const PARTICIPANT = new RegExp(vocabulary(GRAMMAR, "participant").map(escapeRegE
 const PHRASE_SEPARATORS = new Set(vocabulary(GRAMMAR, "separator"));
 const SHARED_NAME = vocabulary(GRAMMAR, "shared-name");
 const WHOLE = vocabulary(GRAMMAR, "whole");
+const PLACE = vocabulary(GRAMMAR, "place");
 const LEAD_WORDS = vocabulary(GRAMMAR, "lead").sort((a, b) => b.length - a.length);
 const LEAD_JOINTS = vocabulary(GRAMMAR, "lead-joint").sort((a, b) => b.length - a.length);
 const BETWEEN = vocabulary(GRAMMAR, "between").sort((a, b) => b.length - a.length);
@@ -119,10 +120,29 @@ function endsWithSuffix(s: string, at: number): boolean {
   return false;
 }
 
+/**
+ * Where a list of kinds of place standing by itself ends (「各县区」「各乡镇」 before role wording or at the item's
+ * end: their governments), or 0. Only once nothing shares its name (joinKinds).
+ */
+function placesEnd(item: string): number {
+  let end = 1;
+  while (item.startsWith("各") && end < item.length && end <= 4 && PLACE.includes(item[end])) end++;
+  if (end < 2) return 0;
+  return end === item.length || ROLE_WORDS.some((r) => item.startsWith(r, end)) ? end : 0;
+}
+
+/** Where the unit in an item (after joinKinds) ends: its name's suffix, or a list of kinds of place by itself. */
+function unitEnd(item: string): number {
+  const end = nameEnd(item);
+  return end > 0 ? end : placesEnd(item);
+}
+
 /** Does `item` name a kind of place that shares the name of `next` (see joinKinds)? */
 function sharesName(item: string, next: string): boolean {
   if (item.length > 6 || !SHARED_NAME.some((w) => item.startsWith(w))) return false;
   if (WHOLE.includes(item)) return !next.startsWith("各");
+  // another 各 unit shares the name only when it names a place as well (各州、各市人民政府; not 各县区、各部门)
+  if (next.startsWith("各") && !PLACE.some((p) => next.startsWith(p, 1))) return false;
   return nameEnd(item) <= 0;
 }
 
@@ -233,7 +253,7 @@ export function parseUnitCell(text: string, span: Span, convention: LeadConventi
     const units: Unit[] = [];
     let roleWords = "";
     for (const item of joinKinds(text, splitTopLevel(text, phrase, (ch) => ITEM_SEPARATORS.has(ch))).flatMap(splitBetween)) {
-      let end = nameEnd(item.text);
+      let end = unitEnd(item.text);
       if (end <= 0) {
         // wording with no unit in it (按职责分工落实 after a comma) still tells the phrase's role
         if (LEAD.test(item.text) || PARTICIPANT.test(item.text) || /负责|落实|分工/.test(item.text)) roleWords += item.text;
@@ -306,7 +326,7 @@ export function looksLikeUnitList(s: string): boolean {
   let unitLike = 0;
   let chars = 0;
   for (const item of items) {
-    const end = nameEnd(item.text);
+    const end = unitEnd(item.text);
     const rest = end > 0 ? item.text.slice(end) : item.text;
     const roleOnly = ROLE_TAIL.test(rest) || (end > 0 && rest.length <= 12 && ROLE_WORD.test(rest));
     if (end > 0 && end <= 40 && roleOnly) {

@@ -319,16 +319,26 @@ describe("forms first met on the last pages the store held (l-*, m-*)", () => {
   it("大庆 2016: 「各县区、各部门」 are two units, a list of kinds of place standing by itself and a blanket group", async () => {
     expect(units(tasks(await real("m-01.txt"))[0], "lead", "responsible")).toEqual(["各县区", "各部门"]);
     expect(tagged("各乡镇、各单位负责")).toEqual(["各乡镇", "各单位"]);
-    // another 各 unit shares the name only when it names a place: these stay one unit each
+    // a list of several kinds of place, or a place's own unit, shares no name (found in review)
+    expect(tagged("各县（市、区）、各部门负责")).toEqual(["各县（市、区）", "各部门"]);
+    expect(tagged("各县区按职责分工负责")).toEqual(["各县区"]);
+    expect(tagged("各市州、各县市区负责")).toEqual(["各市州", "各县市区"]);
+    expect(tagged("各县区、县直各部门负责")).toEqual(["各县区", "县直各部门"]);
+    expect(tagged("各县区、各乡镇负责")).toEqual(["各县区", "各乡镇"]);
+    expect(tagged("各区、各街道负责")).toEqual(["各区", "各街道"]);
+    expect(tagged("各区、县负责")).toEqual(["各区、县"]);
+    // another 各 unit shares the name only when it names a place and then the name: these stay one unit each
     expect(tagged("各州、各市人民政府负责")).toEqual(["各州、各市人民政府"]);
     expect(tagged("各区、各县（市）政府负责")).toEqual(["各区、各县（市）政府"]);
+    expect(tagged("各地、州、市、县（市）人民政府负责")).toEqual(["各地、州、市、县（市）人民政府"]);
+    expect(tagged("县直、驻县有关单位负责")).toEqual(["县直、驻县有关单位"]);
   });
 
-  it("a list of kinds of place before a blanket group is two units, whatever places and group (property)", () => {
+  it("a list of kinds of place before a blanket group or a place's own unit is two units, whatever places and group (property)", () => {
     // kinds of place are listed from the larger down (各县市区, 各乡镇街)
     const ORDER = ["旗", "县", "市", "区", "乡", "镇", "街"];
-    const places = fc.subarray(ORDER, { minLength: 1, maxLength: 4 }).map((p) => "各" + p.join(""));
-    const group = fc.constantFrom("各部门", "各单位", "各有关部门", "各有关单位");
+    const places = fc.oneof(fc.subarray(ORDER, { minLength: 1, maxLength: 4 }).map((p) => "各" + p.join("")), fc.constantFrom("各县（市、区）", "各区（县）", "各县(市)"));
+    const group = fc.constantFrom("各部门", "各单位", "各有关部门", "各有关单位", "县直各部门", "市直各部门", "市直有关单位", "各街道", "各乡镇");
     fc.assert(fc.property(places, group, (place, blanket) => {
       expect(tagged(`${place}、${blanket}负责落实`)).toEqual([place, blanket]);
     }));
@@ -355,6 +365,17 @@ describe("forms first met on the last pages the store held (l-*, m-*)", () => {
     const table = "做好财政预决算信息公开，按规定时限公开本级预决算\n市财政局\n2021年底前\n推进重大建设项目批准和实施信息公开\n市发改局\n长期坚持\n";
     expect(tasks(parsePlan(notice + table)).some((t) => t.text.includes("推进重大建设项目批准和实施信息公开"))).toBe(true);
     expect(tasks(parsePlan(notice + "各区政府\n市政府部门\n国家部委\n新闻媒体\n网站标识码 3502000001\n版权所有\n"))).toEqual([]);
+    // never where the page goes on with anything a plan holds (found in review):
+    const footer = "网站标识码 3502000001\n版权所有\n";
+    // a table of short cells after the signature (deadlines hold digits, task cells run longer than menu items)
+    const short = "公开政府工作报告\n县政府办\n2021年3月底前\n公开财政预决算\n县财政局\n按规定时限\n";
+    expect(tasks(parsePlan(notice + short + footer)).length).toBeGreaterThan(0);
+    // a table above the signature
+    const above = notice.replace("某市人民政府办公厅", table + "某市人民政府办公厅");
+    expect(tasks(parsePlan(above + footer)).some((t) => t.text.includes("推进重大建设项目批准和实施信息公开"))).toBe(true);
+    // a notice that is itself the plan (通知如下) issues nothing: not the notice alone
+    const itself = "某县人民政府办公室关于做好2018年政务公开工作的通知\n各乡镇人民政府，县直各单位：\n现就做好2018年政务公开工作通知如下。\n加强政策解读工作。各单位要及时发布解读材料，由县政府办公室牵头负责。\n推进财政预决算公开。县财政局要按照规定时限公开本级政府预决算。\n某县人民政府办公室\n2018年3月1日\n";
+    expect(codes(parsePlan(itself + footer))).not.toContain("notice-only");
   });
 
   it("延津县 2017, 福建 2018: a notice's title line and its 文号 line are never headings printed without their numbers", async () => {
@@ -363,6 +384,9 @@ describe("forms first met on the last pages the store held (l-*, m-*)", () => {
       expect(plan.children.every((n) => n.type !== "section" || n.marker !== null), file).toBe(true);
     }
     expect(tasks(await real("k-01.txt"))).toEqual([]);
+    // a heading printed without its number that ends in 号 but is no 文号 stays a heading (found in review)
+    const plan = parsePlan("2021年某县政务公开工作要点\n规范政务新媒体账号\n1.清理整合功能相近的政务新媒体账号。（县委网信办负责）\n2.规范政务新媒体内容发布。（县政府办负责）\n加强政策解读\n3.做好政策解读。（县政府办负责）\n");
+    expect(plan.children.map((n) => (n.type === "section" ? n.title : null))).toEqual(["规范政务新媒体账号", "加强政策解读"]);
   });
 
   it("2018 全县 (拜泉县's own site): a county's plan that never names its county takes its level, prefecture and province from the prefecture's plan it cites", async () => {
@@ -374,7 +398,42 @@ describe("forms first met on the last pages the store held (l-*, m-*)", () => {
     // 全县 alone says the level; two prefectures cited say no parent
     expect(meta("2019年全县政务公开工作要点", "《江西省人民政府办公厅关于印发2019年全省政务公开工作要点的通知》")).toMatchObject({ level: "county", parentCity: null, province: null });
     expect(meta("2019年全县政务公开工作要点", "《赣州市…全市政务公开工作要点》和《吉安市…全市政务公开工作要点》")).toMatchObject({ parentCity: null });
+    // a plan issued jointly with the party committee's office names the city after it
+    expect(meta("2019年全县政务公开工作要点", "《中共赣州市委办公室 赣州市人民政府办公室关于印发2019年全市政务公开工作要点的通知》")).toMatchObject({ parentCity: "赣州市", province: "江西省" });
     // 全区 alone is also an autonomous region's word for itself: no level without a prefecture's plan
     expect(meta("2019年全区政务公开工作要点", "《国务院办公厅关于印发2019年政务公开工作要点的通知》").level).toBeNull();
+  });
+});
+
+describe("unit tags met again on earlier pages (h-12, g-21, k-18)", () => {
+  const plan = (body: string) => tasks(parsePlan(`2024年某区政务公开工作要点\n一、优化政策公开\n${body}\n二、加强解读\n（二）做好解读。（区政府办公室负责）\n`));
+
+  it("浦东 2024: a plain list of units in brackets after a sentence closes its task even where the paragraph goes on with the next", async () => {
+    const [first, second] = tasks(await real("h-12.txt"));
+    expect(units(first, "responsible")).toEqual(["区政府办公室", "各相关部门"]);
+    expect(second.text.startsWith("探索通过人工智能")).toBe(true);
+    expect(units(second, "responsible")).toEqual(["区经委", "区数据局", "各部门"]);
+    // whatever the units and the sentences around them (property)
+    const unit = fc.constantFrom("区财政局", "区发展改革委", "各街镇", "区政府办公室", "各相关部门", "区数据局");
+    const sentence = fc.constantFrom("做好预决算公开。", "加强政策解读工作。", "推进数据开放；", "完善目录编制。");
+    fc.assert(fc.property(sentence, fc.uniqueArray(unit, { minLength: 1, maxLength: 3 }), sentence, fc.uniqueArray(unit, { minLength: 1, maxLength: 3 }), (a, ua, b, ub) => {
+      const [t1, t2] = plan(`（一）深化政策发布。${a}(${ua.join("、")})${b}(${ub.join("、")})`);
+      expect(units(t1, "responsible")).toEqual(ua);
+      expect(units(t2, "responsible")).toEqual(ub);
+    }));
+    // an aside after a sentence is still no tag
+    expect(plan("（一）深化政策发布。做好预决算公开。(含各街镇)完善目录编制。(区财政局)")[0].units.flatMap((p) => p.units.map((u) => u.name))).toEqual(["区财政局"]);
+  });
+
+  it("广东省卫生健康委 2021: 会 between two units stands for 会同 (宣传处会办公室), never the 会 of 管委会", async () => {
+    expect(units(tasks(await real("g-21.txt"))[2], "responsible")).toEqual(["宣传处", "办公室"]);
+    expect(units(plan("（一）深化政策发布。做好预决算公开。（高新区管委会办公室负责）")[0], "responsible")).toEqual(["高新区管委会办公室"]);
+    expect(units(plan("（一）深化政策发布。做好预决算公开。（市红十字会办公室负责）")[0], "responsible")).toEqual(["市红十字会办公室"]);
+  });
+
+  it("浙江 2020: a labelled tag holding a note with brackets of its own (各市、县〔市、区〕政府…以下不再列出) is the task's tag", async () => {
+    const [first] = tasks(await real("k-18.txt"));
+    expect(units(first, "responsible")).toEqual(["省政府办公厅", "其他省级有关单位"]);
+    expect(first.text.endsWith("释放权威政策信号。")).toBe(true);
   });
 });

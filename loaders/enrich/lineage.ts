@@ -324,21 +324,23 @@ export function traceLineage(corpus: Corpus, plans: PlanFacts[], sink: LinkSink,
         const parts = clauses.of(e.item);
         const total = parts.reduce((n, c) => n + c.total, 0);
         const top = clauseBest[k];
-        const similarity = total > 0 && top ? parts.reduce((n, c, i) => n + top[i] * c.total, 0) / total : 0;
+        // the status follows the similarity as the table gives it (rounded), so that a reader can check one by the other
+        const similarity = round(total > 0 && top ? parts.reduce((n, c, i) => n + top[i] * c.total, 0) / total : 0);
         const status = similarity >= COPIED ? "copied" : similarity >= CARRIED ? "modified" : "absent";
         sink.coverage({
           doc_id: plan.docId, parent_doc_id: parent.docId, parent_task_id: e.taskId, status,
-          task_id: status === "absent" ? null : (carrier[k]?.taskId ?? null), similarity: round(similarity),
+          task_id: status === "absent" ? null : (carrier[k]?.taskId ?? null), similarity,
         });
       });
     }
     tasks.forEach((task, t) => {
       const b = best[t];
-      if (b)
-        sink.lineage({
-          task_id: task.taskId, doc_id: plan.docId, source_task_id: b.entry.taskId, source_doc_id: b.plan.docId,
-          similarity: round(b.similarity), relation: b.similarity >= COPIED ? "copied" : "modified",
-        });
+      if (!b) return;
+      const similarity = round(b.similarity);
+      sink.lineage({
+        task_id: task.taskId, doc_id: plan.docId, source_task_id: b.entry.taskId, source_doc_id: b.plan.docId,
+        similarity, relation: similarity >= COPIED ? "copied" : "modified",
+      });
     });
   }
 }

@@ -121,8 +121,11 @@ export function looksLikeUnmarkedHeading(s: string): boolean {
   return t.length >= 2 && t.length <= 40 && !/[。；;！？!?：:（）()“”"\t|>]/.test(t) && !looksLikeUnitList(t) && !isPageNav(t) && !NOT_HEADING_END.test(t);
 }
 
-/** A line ending so is the notice's title or its 文号 (data/plan-vocabulary.tsv, head-line-end), never a heading. */
-const NOT_HEADING_END = new RegExp(`(?:${vocabulary("plan-vocabulary.tsv", "head-line-end").map(escapeRegExp).join("|")})$`);
+/**
+ * A line ending so is the notice's title (data/plan-vocabulary.tsv, head-line-end) or its 文号 (闽政办〔2018〕43 号:
+ * a year in brackets, a number, 号), never a heading.
+ */
+const NOT_HEADING_END = new RegExp(`(?:${vocabulary("plan-vocabulary.tsv", "head-line-end").map(escapeRegExp).join("|")}|[〔［\\[【(（﹝]\\s*\\d{4}\\s*[〕］\\]】)）﹞]\\s*\\d{1,4}\\s*号)$`);
 
 const PAGE_NAV = new Set(vocabulary("plan-vocabulary.tsv", "page-nav"));
 const BREADCRUMB = new RegExp(`^\\s*(?:${vocabulary("plan-vocabulary.tsv", "breadcrumb").map(escapeRegExp).join("|")})\\s*[:：]`);

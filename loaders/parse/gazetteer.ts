@@ -138,8 +138,8 @@ export function provinceByDocNumbers(text: string): Region | null {
   return { region: p.name, regionCode: p.code + "0000", parentCity: null, province: p.name, level: "provincial" };
 }
 
-/** A cited plan of a whole prefecture (《…关于印发2018年全市政务公开工作实施方案的通知》): its opening names the city. */
-const CITED_CITY_PLAN = /《([^《》\n]{2,80}?全(?:市|州|盟)[^《》\n]{0,60})》/g;
+/** A cited plan of a whole prefecture (《…关于印发2018年全市政务公开工作实施方案的通知》, data/plan-vocabulary.tsv whole-prefecture). */
+const CITED_CITY_PLAN = new RegExp(`《([^《》\\n]{2,80}?(?:${vocabulary("plan-vocabulary.tsv", "whole-prefecture").join("|")})[^《》\\n]{0,60})》`, "g");
 
 /**
  * The prefecture above a county's plan that names no place (「2018年全县政务公开工作要点」, on the county's own
@@ -150,12 +150,16 @@ export function prefectureByCitedPlans(text: string): { parentCity: string; prov
   const found = new Map<string, string>();
   for (const m of text.replace(/\s+/g, "").matchAll(CITED_CITY_PLAN)) {
     const title = m[1];
-    const municipality = provinces.find((p) => MUNICIPALITY.test(p.name) && title.startsWith(p.name));
+    // the issuer, before 关于 or the year: the city's name opens it, or follows a party office's
+    // (《中共赣州市委办公室 赣州市人民政府办公室关于…》), or it is the plan's own title (《赣州市2019年全市政务公开工作要点》)
+    const cut = title.search(/关于|\d{4}/);
+    const issuer = cut === -1 ? title : title.slice(0, cut);
+    const municipality = provinces.find((p) => MUNICIPALITY.test(p.name) && issuer.includes(p.name));
     if (municipality) {
       found.set(municipality.name, municipality.name);
       continue;
     }
-    const name = cityNames.find((n) => title.startsWith(n) && n.length >= 2);
+    const name = cityNames.find((n) => issuer.startsWith(n)) ?? cityNames.find((n) => issuer.includes(n));
     const city = name ? citiesByName.get(name)?.[0] : undefined;
     if (city) found.set(city.name, provinceByCode.get(city.provinceCode)?.name ?? "");
   }

@@ -91,36 +91,52 @@ export function locateBody(text: string, lines: Line[], notices = true): Located
   }
   const firstStructural = first < lines.length ? lines[first].start : text.length;
   // no heading, numbered item or table header anywhere: a signed issuing notice with nothing after its
-  // signature that could be a table's task cell (a site's link menu: 「各区政府」「国家部委」「新闻媒体」) holds
-  // the notice alone
-  const signed = notices && first === lines.length ? signedNoticeEnd(text, lines, end) : null;
-  if (signed?.alone) {
-    start = signed.after < lines.length ? Math.min(lines[signed.after].start, end) : text.length;
+  // signature but a site's menu (「各区政府」「国家部委」「新闻媒体」) and footer holds the notice alone
+  const alone = notices && first === lines.length ? noticeAloneEnd(text, lines, end) : -1;
+  if (alone !== -1) {
+    start = alone < lines.length ? Math.min(lines[alone].start, end) : text.length;
     return { body: { start, end: start }, notice: null, noticeAlone: { start: lines[0].start, end: start }, firstStructural, titleLine };
   }
   return { body: { start, end: Math.max(start, end) }, notice: null, noticeAlone: null, firstStructural, titleLine };
 }
 
-/** The words of a notice that issues or forwards a plan (data/plan-vocabulary.tsv, notice). */
-const NOTICE_WORDS = new RegExp(vocabulary(VOCAB, "notice").map(escapeRegExp).join("|"));
-/** A task cell of a table dumped one cell per line is longer than this; menu items and unit cells are not. */
-const SHORT_LINE = 12;
+const wholeArea = (...kinds: string[]) => new RegExp(`(?:${kinds.flatMap((k) => vocabulary(VOCAB, k)).map(escapeRegExp).join("|")})(?!域|内)`);
+/** How a plan names the whole of its own area (data/plan-vocabulary.tsv, whole-*). */
+const WHOLE_PROVINCE = wholeArea("whole-province");
+const WHOLE_PREFECTURE = wholeArea("whole-prefecture");
+const WHOLE_COUNTY = wholeArea("whole-county");
+const WHOLE_DISTRICT = wholeArea("whole-district");
+const WHOLE_BELOW_PROVINCE = wholeArea("whole-prefecture", "whole-county", "whole-district");
+
+/** The words of a notice that issues a plan (data/plan-vocabulary.tsv, notice-issues; not 通知如下, a notice that is the plan). */
+const ISSUING = new RegExp(vocabulary(VOCAB, "notice-issues").map(escapeRegExp).join("|"));
+/**
+ * A site's menu items are no longer than this (the menus under 厦门 2021 and 东莞 2017 run to 5 characters:
+ * 各区政府, 新闻发布会); a task cell is longer (「公开政府工作报告」), and a deadline cell holds digits.
+ */
+const MENU_ITEM = /^[^\d]{1,6}$/;
 
 /**
- * Where a signed issuing notice ends (「…现将《X》印发给你们…」, the office, the date; a publication note such
- * as 「(此件主动公开)」 below it): the line after it, and whether every line from there to `end` is short.
+ * Where a signed issuing notice ends and whether the page holds it alone: the issuing sentence
+ * (「…现将《X》印发给你们…」), then only sentences of the notice, the office and the date (a publication note such
+ * as 「(此件主动公开)」 below it), then nothing but a site's menu items up to `end` (its footer).
  */
-function signedNoticeEnd(text: string, lines: Line[], end: number): { after: number; alone: boolean } | null {
-  const issuing = NOTICE_WORDS.exec(text);
-  if (!issuing) return null;
-  for (let i = lines.findIndex((l) => l.end > issuing.index); i >= 0 && i < lines.length && lines[i].start < end; i++) {
-    if (!signsDate(lines, i)) continue;
-    let after = i + 1;
-    while (after < lines.length && (lines[after].text.trim() === "" || /^[(（][^()（）]{2,12}[)）]$/.test(lines[after].text.trim()))) after++;
-    const rest = lines.slice(after).filter((l) => l.start < end);
-    return { after, alone: rest.every((l) => l.text.trim().length <= SHORT_LINE) };
+function noticeAloneEnd(text: string, lines: Line[], end: number): number {
+  const issuing = ISSUING.exec(text);
+  if (!issuing) return -1;
+  const from = lines.findIndex((l) => l.end > issuing.index);
+  for (let i = from + 1; from >= 0 && i < lines.length && lines[i].start < end; i++) {
+    const t = lines[i].text.trim();
+    if (signsDate(lines, i)) {
+      let after = i + 1;
+      while (after < lines.length && (lines[after].text.trim() === "" || /^[(（][^()（）]{2,12}[)）]$/.test(lines[after].text.trim()))) after++;
+      const rest = lines.slice(after).filter((l) => l.start < end && l.text.trim() !== "");
+      return rest.every((l) => MENU_ITEM.test(l.text.trim())) ? after : -1;
+    }
+    // the notice's own sentences and its office only: a table dumped above the signature is the plan
+    if (t !== "" && !/[。！：:]$/.test(t) && !signedBy(t)) return -1;
   }
-  return null;
+  return -1;
 }
 
 const NOTICE_ASKS = new RegExp(`(?:${vocabulary(VOCAB, "notice-issues").map(escapeRegExp).join("|")})[^。]{0,40}?(?:${vocabulary(VOCAB, "notice-asks").map(escapeRegExp).join("|")})`, "g");
@@ -306,13 +322,13 @@ export function extractMeta(text: string, lines: Line[], located: Located, issue
   // a province's plan that never names its province (「省人民政府办公厅关于印发2016年全省政务公开工作要点的通知」): its 文号 do
   // (its title, the notice's and the issuer say so; any of them naming a lower level's 全市 / 全县 or 市政府 vetoes it)
   const names = [title, noticeTitle, issuer].map((t) => (t ?? "").replace(/\s+/g, ""));
-  const provincial = names.some((t) => /全省|^省(?:人民)?政府/.test(t)) && !names.some((t) => /全(?:市|县|区|州|旗|盟)|^(?:市|县|区|州|旗|盟)(?:人民)?政府/.test(t));
+  const provincial = names.some((t) => WHOLE_PROVINCE.test(t) || /^省(?:人民)?政府/.test(t)) && !names.some((t) => WHOLE_BELOW_PROVINCE.test(t) || /^(?:市|县|区|州|旗|盟)(?:人民)?政府/.test(t));
   const region = resolved.region ?? (!ambiguous && provincial ? provinceByDocNumbers(text) : null);
   // a county's plan that never names its county (「2018年全县政务公开工作要点」): its level, and its prefecture by the
   // prefecture's plan it cites (全区 alone is also an autonomous region's word for itself)
   // (its own title and issuer: a notice title read from a citation names the level above)
   const ownNames = [title, issuer].map((t) => (t ?? "").replace(/\s+/g, ""));
-  const countyWide = !region && !ambiguous && !ownNames.some((t) => /全(?:省|市|州|盟)/.test(t)) ? (ownNames.some((t) => /全(?:县|旗)/.test(t)) ? "sure" : ownNames.some((t) => /全区/.test(t)) ? "maybe" : null) : null;
+  const countyWide = !region && !ambiguous && !ownNames.some((t) => WHOLE_PROVINCE.test(t) || WHOLE_PREFECTURE.test(t)) ? (ownNames.some((t) => WHOLE_COUNTY.test(t)) ? "sure" : ownNames.some((t) => WHOLE_DISTRICT.test(t)) ? "maybe" : null) : null;
   const above = countyWide ? prefectureByCitedPlans(text) : null;
   const level = region?.level ?? (countyWide === "sure" || above ? "county" : null);
   if (!region) {

@@ -112,11 +112,13 @@ export function findUnitTags(text: string, from: number, to: number, limit = Inf
       const open = stack.pop()!;
       // a bracket left open on an earlier line (a stray 「(园区」) does not enclose this group
       if (stack.length > 0 && text.lastIndexOf("\n", open) > stack[stack.length - 1]) stack.length = 0;
-      // nor does one whose sentence ended before this group opened (a damaged 「(一加强…。…(区财政局负责)」)
-      else if (stack.length > 0 && text.lastIndexOf("。", open) > stack[stack.length - 1]) stack.length = 0;
+      // nor does one whose sentence ended before this group opened (a damaged 「(一加强…。…(区财政局负责)」), unless
+      // it opens with a tag's label: a labelled tag may hold a note with brackets of its own (「(责任单位:省政府办公厅。
+      // 本要点各项工作均需各市、县〔市、区〕政府作为责任单位,以下不再列出)」, 浙江 2020)
+      else if (stack.length > 0 && text.lastIndexOf("。", open) > stack[stack.length - 1] && !LABEL_AT_START.test(text.slice(stack[stack.length - 1] + 1, open))) stack.length = 0;
       if (stack.length > 0 || i - open > MAX_TAG) continue; // only outermost groups, no longer than a long unit list
       const inner = { start: open + 1, end: i };
-      const segments = readTag(text, inner, endsParagraph(text, open, i + 1));
+      const segments = readTag(text, inner, afterSentence(text, open));
       if (segments) tags.push({ span: { start: open, end: i + 1 }, inner, segments });
     } else if (ch === "\n" && stack.length > 0 && i - stack[stack.length - 1] > MAX_TAG) stack.length = 0;
   }
@@ -137,19 +139,20 @@ function nextBreak(text: string, at: number, to: number): number {
 }
 
 /**
- * A bracket that stands at the end of a paragraph after a finished sentence (「…水平。(各县(区、市)人民政府、
- * 开发区管委会、市直各单位)」): there a plain list of units is the task's tag, role words or not.
+ * A bracket that stands after a finished sentence, at the end of a paragraph (「…水平。(各县(区、市)人民政府、
+ * 开发区管委会、市直各单位)」) or before the next task of the same paragraph (「…展示相关工作。(区政府办公室、
+ * 各相关部门)探索通过人工智能…」, 浦东 2024): there a plain list of units is the task's tag, role words or not.
  */
-function endsParagraph(text: string, open: number, close: number): boolean {
+function afterSentence(text: string, open: number): boolean {
   const before = text.slice(Math.max(0, open - 4), open).replace(/[ \t\u3000]+$/, "");
-  return /[。；;]$/.test(before) && /^[。.；;]?[ \t\u3000]*(?:\r?\n|\u2029|$)/.test(text.slice(close, close + 8));
+  return /[。；;]$/.test(before);
 }
 
 /** A bracket opening with one of these words is an aside (含…, 见…), never a tag. */
 const ASIDE = new RegExp(`^(?:${vocabulary(GRAMMAR, "aside").map(escapeRegExp).join("|")})`);
 
 /** The segments of a bracket's content when it is a unit tag, else null. */
-function readTag(text: string, inner: Span, paragraphEnd = false): TagSegment[] | null {
+function readTag(text: string, inner: Span, plainList = false): TagSegment[] | null {
   const labelled = labelledSegments(text, inner);
   if (labelled) return labelled.some((s) => s.role !== "deadline") ? labelled : null;
   // units first, labelled parts after them: （区商务局负责落实，完成时限：2022年10月）
@@ -160,7 +163,7 @@ function readTag(text: string, inner: Span, paragraphEnd = false): TagSegment[] 
   let headEnd = head.end;
   while (headEnd > head.start && /[，,；;。、]/.test(text[headEnd - 1])) headEnd--;
   const content = text.slice(head.start, headEnd).replace(/\s+/g, "");
-  if (!(ROLE_END.test(content) || (paragraphEnd && !label && !ASIDE.test(content))) || !looksLikeUnitList(content)) return null;
+  if (!(ROLE_END.test(content) || (plainList && !label && !ASIDE.test(content))) || !looksLikeUnitList(content)) return null;
   const segments: TagSegment[] = [{ role: null, span: { start: head.start, end: headEnd } }];
   if (label) segments.push(...(labelledSegments(text, { start: inner.start + label.index, end: inner.end }) ?? []));
   return segments;

@@ -34,6 +34,7 @@ const ITEM_SEPARATORS = new Set(["、", "，", ",", "；", ";", "。", " ", "\u2
 // 〈〉: a reposting site's brackets around an aside (「各区人民政府〈含开发区、风景区、化工区管委会,下同〉」)
 const OPEN = new Set(["（", "(", "〔", "﹝", "[", "〈"]);
 const CLOSE = new Set(["）", ")", "〕", "﹞", "]", "〉"]);
+const OPEN_PAIR: Record<string, string> = { "（": "）", "(": ")", "〔": "〕", "﹝": "﹞", "[": "]", "〈": "〉" };
 const ANY_OPEN = new RegExp(`[${[...OPEN].map(escapeRegExp).join("")}]`);
 
 const SPACE = /\s/;
@@ -120,15 +121,40 @@ function endsWithSuffix(s: string, at: number): boolean {
   return false;
 }
 
+/** How many kinds of place a list names at most (各旗县市区). */
+const MAX_PLACES = 5;
+
 /**
- * Where a list of kinds of place standing by itself ends (「各县区」「各乡镇」 before role wording or at the item's
- * end: their governments), or 0. Only once nothing shares its name (joinKinds).
+ * The kinds of place a text opens with, after an optional 各: 「各县区」, 「市」, 「各区、县」, 「各县（市、区）」 (a
+ * bracketed list of places after them). Where they end, and how many there are.
+ */
+function placesPrefix(s: string): { end: number; count: number } {
+  let end = s.startsWith("各") ? 1 : 0;
+  let count = 0;
+  while (end < s.length && count < MAX_PLACES) {
+    if (PLACE.includes(s[end])) {
+      end++;
+      count++;
+    } else if (s[end] === "、" && count > 0 && PLACE.includes(s[end + 1] ?? "")) end++;
+    else break;
+  }
+  const close = count > 0 && s[end] in OPEN_PAIR ? s.indexOf(OPEN_PAIR[s[end]], end) : -1;
+  if (close > end + 1 && [...s.slice(end + 1, close)].every((ch) => ch === "、" || PLACE.includes(ch))) end = close + 1;
+  return { end, count };
+}
+
+/** Is this only role wording (负责, 按职责分工负责, 牵头落实)? */
+const isRoleWording = (rest: string) => ROLE_TAIL.test(rest) || (rest.length <= 12 && ROLE_WORD.test(rest));
+
+/**
+ * Where a list of kinds of place standing by itself ends (「各县区」「各县（市、区）」「各区、县」 before role wording
+ * or at the item's end: their governments), or 0. Only once nothing shares its name (joinKinds).
  */
 function placesEnd(item: string): number {
-  let end = 1;
-  while (item.startsWith("各") && end < item.length && end <= 4 && PLACE.includes(item[end])) end++;
-  if (end < 2) return 0;
-  return end === item.length || ROLE_WORDS.some((r) => item.startsWith(r, end)) ? end : 0;
+  if (!item.startsWith("各")) return 0;
+  const { end, count } = placesPrefix(item);
+  if (count === 0) return 0;
+  return end === item.length || isRoleWording(item.slice(end)) ? end : 0;
 }
 
 /** Where the unit in an item (after joinKinds) ends: its name's suffix, or a list of kinds of place by itself. */
@@ -137,13 +163,28 @@ function unitEnd(item: string): number {
   return end > 0 ? end : placesEnd(item);
 }
 
-/** Does `item` name a kind of place that shares the name of `next` (see joinKinds)? */
+/**
+ * Does `item` name a kind of place that shares the name of `next` (see joinKinds)? `next` must name a place
+ * and then the name both share (「市人民政府」 after 「各州」, 「各县（市）政府」 after 「各区」), or a place that
+ * goes on sharing (「市」 in 「各州、市、县人民政府」), or be a kind of place sharing a name itself (驻县有关单位 after
+ * 县直). Several kinds of place in one item (各县区, 各市州) are a unit by themselves; a 各 unit naming no
+ * place (各部门) or a place's own unit (各街道, 各乡镇) shares nothing.
+ */
 function sharesName(item: string, next: string): boolean {
   if (item.length > 6 || !SHARED_NAME.some((w) => item.startsWith(w))) return false;
   if (WHOLE.includes(item)) return !next.startsWith("各");
-  // another 各 unit shares the name only when it names a place as well (各州、各市人民政府; not 各县区、各部门)
-  if (next.startsWith("各") && !PLACE.some((p) => next.startsWith(p, 1))) return false;
-  return nameEnd(item) <= 0;
+  if (nameEnd(item) > 0) return false;
+  if (!item.includes("、") && placesPrefix(item).count >= 2) return false;
+  // 县直 after 各区 is a unit of its own (县直各部门); after 县直 it shares (驻县有关单位)
+  if (SHARED_NAME.some((w) => w !== "各" && next.startsWith(w))) return !item.startsWith("各");
+  const { end, count } = placesPrefix(next);
+  if (count === 0) return false;
+  const name = next.slice(end);
+  // a bare place goes on sharing (「市」 in 「各州、市、县人民政府」; 「县负责」 ends 「各区、县」), but a 各 list of
+  // places with no name after it is a unit of its own (各乡镇)
+  if (name === "" || ROLE_TAIL.test(name)) return !next.startsWith("各");
+  const nameAt = nameEnd(name);
+  return nameAt === name.length || (nameAt > 0 && ROLE_TAIL.test(name.slice(nameAt)));
 }
 
 /**
@@ -199,6 +240,8 @@ function splitBetween(item: Piece): Piece[] {
     for (let at = item.text.indexOf(word, 1); at !== -1; at = item.text.indexOf(word, at + 1)) {
       const left = item.text.slice(0, at);
       const right = item.text.slice(at + word.length);
+      // 会 after 委 ends the name (管委会, 居委会), it joins nothing
+      if (word === "会" && left.endsWith("委")) continue;
       if (nameEnd(left) === left.length && nameEnd(right) > 0 && !/^(有关|相关)?(部门|单位)/.test(right)) {
         return [{ start: item.start, end: item.start + at, text: left }, ...splitBetween({ start: item.start + at + word.length, end: item.end, text: right })];
       }

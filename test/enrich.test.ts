@@ -200,7 +200,7 @@ describe("recurring requirements", () => {
       expect(now.precision).toBeGreaterThanOrEqual(0.55);
     });
 
-  it("groups the real-plan corpus by duty without merging duties into one heap (largest group 18 of 484 tasks; 4 groups hold two duties)", async () => {
+  it("groups the real-plan corpus by duty without merging duties into one heap (largest group 18 of 485 tasks; 4 groups hold two duties)", async () => {
     const files = readdirSync(REAL_DIR).filter((f) => f.endsWith(".txt")).sort();
     const input: GroupInput[] = [];
     for (const f of files) {

@@ -332,6 +332,12 @@ describe("forms first met on the last pages the store held (l-*, m-*)", () => {
     expect(tagged("各区、各县（市）政府负责")).toEqual(["各区、各县（市）政府"]);
     expect(tagged("各地、州、市、县（市）人民政府负责")).toEqual(["各地、州、市、县（市）人民政府"]);
     expect(tagged("县直、驻县有关单位负责")).toEqual(["县直、驻县有关单位"]);
+    // kinds of place of more than one character, and several kinds before the name they share (found in review)
+    expect(tagged("各市、县、自治县人民政府负责")).toEqual(["各市、县、自治县人民政府"]);
+    expect(tagged("各市、自治州人民政府负责")).toEqual(["各市、自治州人民政府"]);
+    expect(tagged("各县（市、区、特区）、各部门负责")).toEqual(["各县（市、区、特区）", "各部门"]);
+    expect(tagged("各市州、县市区人民政府负责")).toEqual(["各市州、县市区人民政府"]);
+    expect(tagged("各盟市、旗县（市、区）人民政府负责")).toEqual(["各盟市、旗县（市、区）人民政府"]);
   });
 
   it("a list of kinds of place before a blanket group or a place's own unit is two units, whatever places and group (property)", () => {
@@ -373,6 +379,9 @@ describe("forms first met on the last pages the store held (l-*, m-*)", () => {
     // a table above the signature
     const above = notice.replace("某市人民政府办公厅", table + "某市人民政府办公厅");
     expect(tasks(parsePlan(above + footer)).some((t) => t.text.includes("推进重大建设项目批准和实施信息公开"))).toBe(true);
+    // an attachment line above the signature is still the notice's (found in review)
+    const attached = "各县区人民政府，市政府各部门：\n现将《2024年某市政务公开工作要点》印发给你们，请认真贯彻落实。\n附件：2024年某市政务公开工作要点\n某市人民政府办公室\n2024年4月10日\n相关附件\n网站地图\n联系我们\n";
+    expect(codes(parsePlan(attached + footer))).toEqual(["notice-only"]);
     // a notice that is itself the plan (通知如下) issues nothing: not the notice alone
     const itself = "某县人民政府办公室关于做好2018年政务公开工作的通知\n各乡镇人民政府，县直各单位：\n现就做好2018年政务公开工作通知如下。\n加强政策解读工作。各单位要及时发布解读材料，由县政府办公室牵头负责。\n推进财政预决算公开。县财政局要按照规定时限公开本级政府预决算。\n某县人民政府办公室\n2018年3月1日\n";
     expect(codes(parsePlan(itself + footer))).not.toContain("notice-only");
@@ -425,15 +434,45 @@ describe("unit tags met again on earlier pages (h-12, g-21, k-18)", () => {
     expect(plan("（一）深化政策发布。做好预决算公开。(含各街镇)完善目录编制。(区财政局)")[0].units.flatMap((p) => p.units.map((u) => u.name))).toEqual(["区财政局"]);
   });
 
-  it("广东省卫生健康委 2021: 会 between two units stands for 会同 (宣传处会办公室), never the 会 of 管委会", async () => {
-    expect(units(tasks(await real("g-21.txt"))[2], "responsible")).toEqual(["宣传处", "办公室"]);
-    expect(units(plan("（一）深化政策发布。做好预决算公开。（高新区管委会办公室负责）")[0], "responsible")).toEqual(["高新区管委会办公室"]);
-    expect(units(plan("（一）深化政策发布。做好预决算公开。（市红十字会办公室负责）")[0], "responsible")).toEqual(["市红十字会办公室"]);
+  it("a bare 会 is no 会同: 县财政局会计核算中心 and 市政府办公室会务科 are one unit each (so 宣传处会办公室 stays one, 广东省卫生健康委 2021)", () => {
+    for (const name of ["县财政局会计核算中心", "市政府办公室会务科", "市商务局会展中心"]) expect(units(plan(`（一）深化政策发布。做好预决算公开。（${name}负责）`)[0], "responsible")).toEqual([name]);
+  });
+
+  it("a bracket right after a tag goes with its task: more units, or the deadline (found in review)", () => {
+    const [first, second] = plan("（一）深化政策发布。按照上级要求做好相关工作。（市委宣传部、市委网信办）（市政府办公室）\n（二）加强平台建设。做好平台建设。（市政府办公室、市大数据局）（2024年底前完成）");
+    expect(units(first, "responsible")).toEqual(["市委宣传部", "市委网信办", "市政府办公室"]);
+    expect(second.text).toBe("加强平台建设。做好平台建设。");
+    expect(units(second, "responsible")).toEqual(["市政府办公室", "市大数据局"]);
+  });
+
+  it("a remark in brackets after a sentence is no tag: labels of its own (组长单位：…), or an example list (主要包括…) (found in review)", () => {
+    const [task] = plan("（一）深化政策发布。成立领导小组。（组长单位：市政府办公室；成员单位：市发改委、市财政局）领导小组负责统筹协调。（市政府办公室）");
+    expect(task.text.startsWith("深化政策发布。成立领导小组。（组长单位")).toBe(true);
+    expect(units(task, "responsible")).toEqual(["市政府办公室"]);
+    const [other] = plan("（一）深化政策发布。重点部门要率先公开。（主要包括市教育局、市卫健委、市民政局）其他部门逐步推开。（市政府办公室负责）");
+    expect(units(other, "responsible")).toEqual(["市政府办公室"]);
   });
 
   it("浙江 2020: a labelled tag holding a note with brackets of its own (各市、县〔市、区〕政府…以下不再列出) is the task's tag", async () => {
     const [first] = tasks(await real("k-18.txt"));
     expect(units(first, "responsible")).toEqual(["省政府办公厅", "其他省级有关单位"]);
     expect(first.text.endsWith("释放权威政策信号。")).toBe(true);
+  });
+});
+
+describe("second-level markers whose closing bracket was lost", () => {
+  it("和平区 2022: 「(一加强…」「(二加强…」 are the (一) (二) headings that open their tasks", async () => {
+    const [first, second] = tasks(await real("g-04.txt"));
+    expect(first.text.startsWith("加强涉及优化营商环境的信息公开。")).toBe(true);
+    expect(units(first, "responsible")).toContain("区发展改革委");
+    expect(second.text.startsWith("加强涉及减税降费的信息公开。")).toBe(true);
+  });
+
+  it("only where a document numbers both (一 and (二 so and never writes （一） whole", () => {
+    const titles = (body: string) => parsePlan(`2022年某区政务公开工作要点\n一、聚焦经济领域\n${body}`).children.flatMap((n) => (n.type === "section" ? n.children.flatMap((c) => (c.type === "section" ? [c.title] : [])) : []));
+    expect(titles("(一加强营商环境信息公开。做好公开。（区发改委负责）\n(二加强减税降费信息公开。做好推送。（区税务局负责）\n")).toEqual(["加强营商环境信息公开。", "加强减税降费信息公开。"].map((t) => t.replace(/。$/, "")).map((t) => expect.stringContaining(t)));
+    // a lone 「(一般…」 line, or one beside whole （一） markers, is text
+    expect(titles("(一般情况下做好公开。（区发改委负责）\n")).toEqual([]);
+    expect(titles("（一）加强营商环境信息公开。做好公开。（区发改委负责）\n(二加强减税降费信息公开。做好推送。（区税务局负责）\n")).toEqual([expect.stringContaining("加强营商环境信息公开")]);
   });
 });

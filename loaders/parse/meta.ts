@@ -13,7 +13,8 @@ export const TITLE_WORDS = new RegExp(vocabulary(VOCAB, "title").map(escapeRegEx
 export const OPENNESS_WORDS = new RegExp(vocabulary(VOCAB, "not-plan").map(escapeRegExp).join("|"));
 const DRAFT_WORDS = new RegExp(vocabulary(VOCAB, "draft").map(escapeRegExp).join("|"));
 const BACK_CHROME = vocabulary(VOCAB, "back-chrome");
-const BACK_START = [...vocabulary(VOCAB, "back"), ...BACK_CHROME];
+const BACK_LINES = vocabulary(VOCAB, "back");
+const BACK_START = [...BACK_LINES, ...BACK_CHROME];
 const BACK_END = vocabulary(VOCAB, "back-end");
 const DATE_LINE = /^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/;
 
@@ -133,8 +134,8 @@ function noticeAloneEnd(text: string, lines: Line[], end: number): number {
       const rest = lines.slice(after).filter((l) => l.start < end && l.text.trim() !== "");
       return rest.every((l) => MENU_ITEM.test(l.text.trim())) ? after : -1;
     }
-    // the notice's own sentences and its office only: a table dumped above the signature is the plan
-    if (t !== "" && !/[。！：:]$/.test(t) && !signedBy(t)) return -1;
+    // the notice's own sentences, its attachment line and its office only: a table dumped above the signature is the plan
+    if (t !== "" && !/[。！：:]$/.test(t) && !signedBy(t) && !BACK_LINES.some((w) => t.startsWith(w))) return -1;
   }
   return -1;
 }

@@ -6,7 +6,7 @@
 // Labels and role words are data (column-headers.tsv, unit-grammar.tsv); this module only finds and splits.
 import { escapeRegExp, readTable, vocabulary } from "../data.ts";
 import type { Block } from "./assemble.ts";
-import { unitsBlock, type ColumnRole } from "./cells.ts";
+import { isDeadlineCell, unitsBlock, type ColumnRole } from "./cells.ts";
 import { compareKey, trimSpan } from "./text.ts";
 import type { Span } from "./types.ts";
 import { looksLikeUnitList, ROLE_END } from "./units.ts";
@@ -25,6 +25,8 @@ export interface Tag {
   segments: TagSegment[];
   /** The closing bracket is missing: the tag ended with its line. */
   unclosed?: boolean;
+  /** It stands right after another tag, and belongs to the same task. */
+  follows?: boolean;
 }
 
 const TAG_ROLES = new Set<ColumnRole>(["units", "lead-units", "participant-units", "deadline"]);
@@ -118,8 +120,11 @@ export function findUnitTags(text: string, from: number, to: number, limit = Inf
       else if (stack.length > 0 && text.lastIndexOf("。", open) > stack[stack.length - 1] && !LABEL_AT_START.test(text.slice(stack[stack.length - 1] + 1, open))) stack.length = 0;
       if (stack.length > 0 || i - open > MAX_TAG) continue; // only outermost groups, no longer than a long unit list
       const inner = { start: open + 1, end: i };
-      const segments = readTag(text, inner, afterSentence(text, open));
-      if (segments) tags.push({ span: { start: open, end: i + 1 }, inner, segments });
+      // a bracket right after a tag goes with it: more units (「（市委宣传部、市委网信办）（市政府办公室）」) or the
+      // deadline (「（市政府办公室、市大数据局）（2024年底前完成）」)
+      const afterTag = tags.length > 0 && text.slice(tags[tags.length - 1].span.end, open).trim() === "";
+      const segments = afterTag && isDeadlineCell(text.slice(inner.start, inner.end)) ? [{ role: "deadline" as const, span: trimSpan(text, inner) }] : readTag(text, inner, afterTag || afterSentence(text, open));
+      if (segments) tags.push({ span: { start: open, end: i + 1 }, inner, segments, ...(afterTag ? { follows: true } : {}) });
     } else if (ch === "\n" && stack.length > 0 && i - stack[stack.length - 1] > MAX_TAG) stack.length = 0;
   }
   return tags;
@@ -163,7 +168,8 @@ function readTag(text: string, inner: Span, plainList = false): TagSegment[] | n
   let headEnd = head.end;
   while (headEnd > head.start && /[，,；;。、]/.test(text[headEnd - 1])) headEnd--;
   const content = text.slice(head.start, headEnd).replace(/\s+/g, "");
-  if (!(ROLE_END.test(content) || (plainList && !label && !ASIDE.test(content))) || !looksLikeUnitList(content)) return null;
+  // a plain list: no role words, no labels of any kind (「（组长单位：…；成员单位：…）」 is a remark), no aside
+  if (!(ROLE_END.test(content) || (plainList && !label && !/[:：]/.test(content) && !ASIDE.test(content))) || !looksLikeUnitList(content)) return null;
   const segments: TagSegment[] = [{ role: null, span: { start: head.start, end: headEnd } }];
   if (label) segments.push(...(labelledSegments(text, { start: inner.start + label.index, end: inner.end }) ?? []));
   return segments;

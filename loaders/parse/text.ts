@@ -128,19 +128,30 @@ export function matchedNumber(m: RegExpExecArray): number {
   return m[1] !== undefined ? Number(m[1]) : m[2].charCodeAt(0) - 0x2460 + 1;
 }
 
+/**
+ * A second-level marker whose closing bracket was lost: 「(一加强涉及优化营商环境的信息公开。」 (和平区 2022). Read
+ * only in a document that numbers both (一 and (二 so and never writes （一） whole: a lone 「(一般情况下…」 is no heading.
+ */
+const DAMAGED_L2 = new RegExp(`^[（(]\\s*([${CN}]{1,3})(?=[\\u4e00-\\u9fff])`);
+export const DAMAGED_CHINESE_L2: Numbering = { ...CHINESE_L2, level2: DAMAGED_L2 };
+
 /** Choose the numbering of a document from the starts of its lines. */
 export function detectNumbering(lines: { text: string }[]): Numbering {
   let paren = 0;
   let arabicTasks = 0;
   let chinese2 = 0;
+  const damaged = new Set<number>();
   for (const { text } of lines) {
     const t = text.replace(/^[\s\u2029]+/, "").trimEnd();
+    const lost = DAMAGED_L2.exec(t);
+    if (lost) damaged.add(chineseNumber(lost[1]) ?? 0);
     if (ARABIC_L2.task.test(t)) paren++;
     else if (LEVEL2.test(t)) chinese2++;
     // a 1. line that reads as a sentence is a task, not a heading
     else if (DOTTED_TASK_NUMBER.test(t) && (t.length > 48 || /[。；;]/.test(t.replace(/[。.]$/, "")))) arabicTasks++;
   }
-  return paren >= 3 && arabicTasks === 0 && chinese2 === 0 ? ARABIC_L2 : CHINESE_L2;
+  if (paren >= 3 && arabicTasks === 0 && chinese2 === 0) return ARABIC_L2;
+  return chinese2 === 0 && damaged.has(1) && damaged.has(2) ? DAMAGED_CHINESE_L2 : CHINESE_L2;
 }
 
 export interface Marker {
@@ -155,7 +166,7 @@ export function headingMarker(text: string, at: number, end: number, numbering: 
   const s = text.slice(at, Math.min(end, at + 16));
   let m = LEVEL2.exec(s);
   if (m) return { level: 2, marker: m[0].trim(), value: chineseNumber(m[1]) ?? 0, titleStart: at + m[0].length };
-  if (numbering.level2 && (m = numbering.level2.exec(s))) return { level: 2, marker: m[0].trim(), value: Number(m[1]), titleStart: at + m[0].length };
+  if (numbering.level2 && (m = numbering.level2.exec(s))) return { level: 2, marker: m[0].trim(), value: chineseNumber(m[1]) ?? Number(m[1]), titleStart: at + m[0].length };
   m = LEVEL1.exec(s);
   if (m) return { level: 1, marker: m[0].trim(), value: chineseNumber(m[1]) ?? 0, titleStart: at + m[0].length };
   return null;

@@ -16,7 +16,9 @@ const PARTICIPANT = new RegExp(vocabulary(GRAMMAR, "participant").map(escapeRegE
 const PHRASE_SEPARATORS = new Set(vocabulary(GRAMMAR, "separator"));
 const SHARED_NAME = vocabulary(GRAMMAR, "shared-name");
 const WHOLE = vocabulary(GRAMMAR, "whole");
-const PLACE = vocabulary(GRAMMAR, "place");
+/** Kinds of place, the longer first (自治县 before 县). */
+const PLACE = vocabulary(GRAMMAR, "place").sort((a, b) => b.length - a.length);
+const placeAt = (s: string, at: number) => PLACE.find((p) => s.startsWith(p, at));
 const LEAD_WORDS = vocabulary(GRAMMAR, "lead").sort((a, b) => b.length - a.length);
 const LEAD_JOINTS = vocabulary(GRAMMAR, "lead-joint").sort((a, b) => b.length - a.length);
 const BETWEEN = vocabulary(GRAMMAR, "between").sort((a, b) => b.length - a.length);
@@ -132,15 +134,27 @@ function placesPrefix(s: string): { end: number; count: number } {
   let end = s.startsWith("各") ? 1 : 0;
   let count = 0;
   while (end < s.length && count < MAX_PLACES) {
-    if (PLACE.includes(s[end])) {
-      end++;
+    const place = placeAt(s, end);
+    if (place) {
+      end += place.length;
       count++;
-    } else if (s[end] === "、" && count > 0 && PLACE.includes(s[end + 1] ?? "")) end++;
+    } else if (s[end] === "、" && count > 0 && placeAt(s, end + 1)) end++;
     else break;
   }
+  // a bracketed list of places after them: 各县（市、区、特区）, 各区县（自治县）
   const close = count > 0 && s[end] in OPEN_PAIR ? s.indexOf(OPEN_PAIR[s[end]], end) : -1;
-  if (close > end + 1 && [...s.slice(end + 1, close)].every((ch) => ch === "、" || PLACE.includes(ch))) end = close + 1;
+  if (close > end + 1 && onlyPlaces(s.slice(end + 1, close))) end = close + 1;
   return { end, count };
+}
+
+/** Is this a list of kinds of place and nothing else (「市、区、特区」)? */
+function onlyPlaces(s: string): boolean {
+  for (let at = 0; at < s.length; ) {
+    const place = s[at] === "、" ? "、" : placeAt(s, at);
+    if (!place) return false;
+    at += place.length;
+  }
+  return true;
 }
 
 /** Is this only role wording (负责, 按职责分工负责, 牵头落实)? */
@@ -167,14 +181,13 @@ function unitEnd(item: string): number {
  * Does `item` name a kind of place that shares the name of `next` (see joinKinds)? `next` must name a place
  * and then the name both share (「市人民政府」 after 「各州」, 「各县（市）政府」 after 「各区」), or a place that
  * goes on sharing (「市」 in 「各州、市、县人民政府」), or be a kind of place sharing a name itself (驻县有关单位 after
- * 县直). Several kinds of place in one item (各县区, 各市州) are a unit by themselves; a 各 unit naming no
- * place (各部门) or a place's own unit (各街道, 各乡镇) shares nothing.
+ * 县直). A 各 unit naming no place (各部门), places with no name after them (各县市区, 各乡镇) or a place's
+ * own unit (各街道) shares nothing.
  */
 function sharesName(item: string, next: string): boolean {
   if (item.length > 6 || !SHARED_NAME.some((w) => item.startsWith(w))) return false;
   if (WHOLE.includes(item)) return !next.startsWith("各");
   if (nameEnd(item) > 0) return false;
-  if (!item.includes("、") && placesPrefix(item).count >= 2) return false;
   // 县直 after 各区 is a unit of its own (县直各部门); after 县直 it shares (驻县有关单位)
   if (SHARED_NAME.some((w) => w !== "各" && next.startsWith(w))) return !item.startsWith("各");
   const { end, count } = placesPrefix(next);
@@ -240,8 +253,6 @@ function splitBetween(item: Piece): Piece[] {
     for (let at = item.text.indexOf(word, 1); at !== -1; at = item.text.indexOf(word, at + 1)) {
       const left = item.text.slice(0, at);
       const right = item.text.slice(at + word.length);
-      // 会 after 委 ends the name (管委会, 居委会), it joins nothing
-      if (word === "会" && left.endsWith("委")) continue;
       if (nameEnd(left) === left.length && nameEnd(right) > 0 && !/^(有关|相关)?(部门|单位)/.test(right)) {
         return [{ start: item.start, end: item.start + at, text: left }, ...splitBetween({ start: item.start + at + word.length, end: item.end, text: right })];
       }

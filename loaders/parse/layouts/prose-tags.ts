@@ -101,7 +101,8 @@ export function parseProseTags(text: string, body: Span, lines: Line[], numberin
         flush();
         blocks.push(...tagBlocks(text, tag));
         if (tag.unclosed) blocks.push({ kind: "note", code: "unclosed-tag", message: `责任单位标注「${text.slice(tag.span.start, tag.span.end).slice(0, 40)}」缺少右括号，已按行尾结束`, span: tag.span });
-      } else blocks.push({ kind: "unplaced", span: tag.span, reason: "责任单位标注前没有任务文字" });
+      } else if (tag.follows) blocks.push(...tagBlocks(text, tag)); // the task's units or deadline go on
+      else blocks.push({ kind: "unplaced", span: tag.span, reason: "责任单位标注前没有任务文字" });
       pos = tag.span.end;
       tagIndex++;
       if (pos > lineEnd) {

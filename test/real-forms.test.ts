@@ -338,6 +338,11 @@ describe("forms first met on the last pages the store held (l-*, m-*)", () => {
     expect(tagged("各县（市、区、特区）、各部门负责")).toEqual(["各县（市、区、特区）", "各部门"]);
     expect(tagged("各市州、县市区人民政府负责")).toEqual(["各市州、县市区人民政府"]);
     expect(tagged("各盟市、旗县（市、区）人民政府负责")).toEqual(["各盟市、旗县（市、区）人民政府"]);
+    // the name they share is a government's, never one agency's (found in the third review)
+    expect(tagged("各县区、市政府各部门负责")).toEqual(["各县区", "市政府各部门"]);
+    expect(tagged("各县市区、市财政局负责")).toEqual(["各县市区", "市财政局"]);
+    expect(tagged("各区、县财政局负责")).toEqual(["各区", "县财政局"]);
+    expect(tagged("各县、区人民政府(包括大亚湾开发区、仲恺高新区管委会,下同)负责")).toEqual(["各县、区人民政府(包括大亚湾开发区、仲恺高新区管委会,下同)"]);
   });
 
   it("a list of kinds of place before a blanket group or a place's own unit is two units, whatever places and group (property)", () => {
@@ -382,6 +387,7 @@ describe("forms first met on the last pages the store held (l-*, m-*)", () => {
     // an attachment line above the signature is still the notice's (found in review)
     const attached = "各县区人民政府，市政府各部门：\n现将《2024年某市政务公开工作要点》印发给你们，请认真贯彻落实。\n附件：2024年某市政务公开工作要点\n某市人民政府办公室\n2024年4月10日\n相关附件\n网站地图\n联系我们\n";
     expect(codes(parsePlan(attached + footer))).toEqual(["notice-only"]);
+    expect(codes(parsePlan(attached.replace("附件：", "附件1：") + footer))).toEqual(["notice-only"]);
     // a notice that is itself the plan (通知如下) issues nothing: not the notice alone
     const itself = "某县人民政府办公室关于做好2018年政务公开工作的通知\n各乡镇人民政府，县直各单位：\n现就做好2018年政务公开工作通知如下。\n加强政策解读工作。各单位要及时发布解读材料，由县政府办公室牵头负责。\n推进财政预决算公开。县财政局要按照规定时限公开本级政府预决算。\n某县人民政府办公室\n2018年3月1日\n";
     expect(codes(parsePlan(itself + footer))).not.toContain("notice-only");
@@ -443,6 +449,11 @@ describe("unit tags met again on earlier pages (h-12, g-21, k-18)", () => {
     expect(units(first, "responsible")).toEqual(["市委宣传部", "市委网信办", "市政府办公室"]);
     expect(second.text).toBe("加强平台建设。做好平台建设。");
     expect(units(second, "responsible")).toEqual(["市政府办公室", "市大数据局"]);
+    // a remark right after a tag adds no unit (found in the third review)
+    for (const remark of ["（注：各乡镇要结合实际抓好落实）", "（涉及各乡镇）", "（备注：按季度报送）"]) {
+      const all = plan(`（一）推进财政公开。做好预决算公开。（县发改局负责）${remark}`).flatMap((t) => units(t, "lead", "responsible", "participant"));
+      expect(all, remark).toEqual(["县发改局"]);
+    }
   });
 
   it("a remark in brackets after a sentence is no tag: labels of its own (组长单位：…), or an example list (主要包括…) (found in review)", () => {
@@ -473,6 +484,8 @@ describe("second-level markers whose closing bracket was lost", () => {
     expect(titles("(一加强营商环境信息公开。做好公开。（区发改委负责）\n(二加强减税降费信息公开。做好推送。（区税务局负责）\n")).toEqual(["加强营商环境信息公开。", "加强减税降费信息公开。"].map((t) => t.replace(/。$/, "")).map((t) => expect.stringContaining(t)));
     // a lone 「(一般…」 line, or one beside whole （一） markers, is text
     expect(titles("(一般情况下做好公开。（区发改委负责）\n")).toEqual([]);
+    // 「(一是…」「(二是…」 enumerate inside a task (found in the third review)
+    expect(titles("1.加强政策解读。做好以下工作：\n(一是及时发布政策文件；\n(二是做好政策解读。（区政府办公室负责）\n")).toEqual([]);
     expect(titles("（一）加强营商环境信息公开。做好公开。（区发改委负责）\n(二加强减税降费信息公开。做好推送。（区税务局负责）\n")).toEqual([expect.stringContaining("加强营商环境信息公开")]);
   });
 });

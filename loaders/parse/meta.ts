@@ -135,7 +135,7 @@ function noticeAloneEnd(text: string, lines: Line[], end: number): number {
       return rest.every((l) => MENU_ITEM.test(l.text.trim())) ? after : -1;
     }
     // the notice's own sentences, its attachment line and its office only: a table dumped above the signature is the plan
-    if (t !== "" && !/[。！：:]$/.test(t) && !signedBy(t) && !BACK_LINES.some((w) => t.startsWith(w))) return -1;
+    if (t !== "" && !/[。！：:]$/.test(t) && !signedBy(t) && !BACK_LINES.some((w) => t.startsWith(w)) && !/^附件\s*\d{0,2}\s*[:：]/.test(t)) return -1;
   }
   return -1;
 }

@@ -123,7 +123,11 @@ export function findUnitTags(text: string, from: number, to: number, limit = Inf
       // a bracket right after a tag goes with it: more units (「（市委宣传部、市委网信办）（市政府办公室）」) or the
       // deadline (「（市政府办公室、市大数据局）（2024年底前完成）」)
       const afterTag = tags.length > 0 && text.slice(tags[tags.length - 1].span.end, open).trim() === "";
-      const segments = afterTag && isDeadlineCell(text.slice(inner.start, inner.end)) ? [{ role: "deadline" as const, span: trimSpan(text, inner) }] : readTag(text, inner, afterTag || afterSentence(text, open));
+      const content = text.slice(inner.start, inner.end).trim();
+      const segments =
+        afterTag && isDeadlineCell(content) ? [{ role: "deadline" as const, span: trimSpan(text, inner) }]
+        : afterTag && (/[:：]/.test(content) || ASIDE.test(content)) ? null // a remark after the tag (（注：…）, （涉及各乡镇）)
+        : readTag(text, inner, afterTag || afterSentence(text, open));
       if (segments) tags.push({ span: { start: open, end: i + 1 }, inner, segments, ...(afterTag ? { follows: true } : {}) });
     } else if (ch === "\n" && stack.length > 0 && i - stack[stack.length - 1] > MAX_TAG) stack.length = 0;
   }

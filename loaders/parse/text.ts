@@ -132,7 +132,7 @@ export function matchedNumber(m: RegExpExecArray): number {
  * A second-level marker whose closing bracket was lost: 「(一加强涉及优化营商环境的信息公开。」 (和平区 2022). Read
  * only in a document that numbers both (一 and (二 so and never writes （一） whole: a lone 「(一般情况下…」 is no heading.
  */
-const DAMAGED_L2 = new RegExp(`^[（(]\\s*([${CN}]{1,3})(?=[\\u4e00-\\u9fff])`);
+const DAMAGED_L2 = /^[（(]\s*([一二三四五六七八九十]{1,3})(?=[\u4e00-\u9fff])(?!是)/; // (一是 / (二是: an enumeration, not a heading
 export const DAMAGED_CHINESE_L2: Numbering = { ...CHINESE_L2, level2: DAMAGED_L2 };
 
 /** Choose the numbering of a document from the starts of its lines. */

@@ -18,6 +18,7 @@ const SHARED_NAME = vocabulary(GRAMMAR, "shared-name");
 const WHOLE = vocabulary(GRAMMAR, "whole");
 /** Kinds of place, the longer first (自治县 before 县). */
 const PLACE = vocabulary(GRAMMAR, "place").sort((a, b) => b.length - a.length);
+const SHARED_TAIL = vocabulary(GRAMMAR, "shared-tail").sort((a, b) => b.length - a.length);
 const placeAt = (s: string, at: number) => PLACE.find((p) => s.startsWith(p, at));
 const LEAD_WORDS = vocabulary(GRAMMAR, "lead").sort((a, b) => b.length - a.length);
 const LEAD_JOINTS = vocabulary(GRAMMAR, "lead-joint").sort((a, b) => b.length - a.length);
@@ -196,8 +197,11 @@ function sharesName(item: string, next: string): boolean {
   // a bare place goes on sharing (「市」 in 「各州、市、县人民政府」; 「县负责」 ends 「各区、县」), but a 各 list of
   // places with no name after it is a unit of its own (各乡镇)
   if (name === "" || ROLE_TAIL.test(name)) return !next.startsWith("各");
-  const nameAt = nameEnd(name);
-  return nameAt === name.length || (nameAt > 0 && ROLE_TAIL.test(name.slice(nameAt)));
+  // the name they share is a government's (data/unit-grammar.tsv shared-tail), not one agency's (「各县区、市财政局」)
+  const tail = SHARED_TAIL.find((t) => name.startsWith(t));
+  // after it, a note in brackets (「（包括大亚湾开发区…，下同）」) and role wording
+  const rest = tail === undefined ? "" : name.slice(tail.length).replace(/^[（(〔〈][^（()）〔〕〈〉]*[)）〕〉]/, "");
+  return tail !== undefined && (rest === "" || ROLE_TAIL.test(rest));
 }
 
 /**

@@ -343,6 +343,13 @@ describe("forms first met on the last pages the store held (l-*, m-*)", () => {
     expect(tagged("各县市区、市财政局负责")).toEqual(["各县市区", "市财政局"]);
     expect(tagged("各区、县财政局负责")).toEqual(["各区", "县财政局"]);
     expect(tagged("各县、区人民政府(包括大亚湾开发区、仲恺高新区管委会,下同)负责")).toEqual(["各县、区人民政府(包括大亚湾开发区、仲恺高新区管委会,下同)"]);
+    // forms no rule read before (listed by the third review): the national plans' addressees, 河南's, 承德's, levels counted
+    expect(tagged("各省、自治区、直辖市人民政府负责")).toEqual(["各省、自治区、直辖市人民政府"]);
+    expect(tagged("各省辖市、省直管县（市）人民政府负责")).toEqual(["各省辖市、省直管县（市）人民政府"]);
+    expect(tagged("各县（市、区）、自治县人民政府负责")).toEqual(["各县（市、区）、自治县人民政府"]);
+    expect(tagged("各市（州）、县（市、区）负责")).toEqual(["各市（州）、县（市、区）"]);
+    expect(tagged("市、县两级政府负责")).toEqual(["市、县两级政府"]);
+    expect(tagged("市直、驻市有关单位负责")).toEqual(["市直、驻市有关单位"]);
   });
 
   it("a list of kinds of place before a blanket group or a place's own unit is two units, whatever places and group (property)", () => {

@@ -139,12 +139,15 @@ function placesPrefix(s: string): { end: number; count: number } {
     if (place) {
       end += place.length;
       count++;
+      // a bracketed list of places after one: 各县（市、区、特区）, 各区县（自治县）, 各市（州）、县（市、区）
+      const close = s[end] in OPEN_PAIR ? s.indexOf(OPEN_PAIR[s[end]], end) : -1;
+      if (close > end + 1 && onlyPlaces(s.slice(end + 1, close))) end = close + 1;
     } else if (s[end] === "、" && count > 0 && placeAt(s, end + 1)) end++;
     else break;
   }
-  // a bracketed list of places after them: 各县（市、区、特区）, 各区县（自治县）
-  const close = count > 0 && s[end] in OPEN_PAIR ? s.indexOf(OPEN_PAIR[s[end]], end) : -1;
-  if (close > end + 1 && onlyPlaces(s.slice(end + 1, close))) end = close + 1;
+  // 「市、县两级政府」: the levels counted before the name
+  const levels = count > 0 ? /^[两三四]级/.exec(s.slice(end)) : null;
+  if (levels) end += levels[0].length;
   return { end, count };
 }
 
@@ -186,13 +189,14 @@ function unitEnd(item: string): number {
  * own unit (各街道) shares nothing.
  */
 function sharesName(item: string, next: string): boolean {
-  if (item.length > 6 || !SHARED_NAME.some((w) => item.startsWith(w))) return false;
+  // (a bare place, 「市」 of 「市、县两级政府」, or a longer list of places: 「各县（市、区）」 of 「…、自治县人民政府」)
+  const places = placesPrefix(item).end === item.length;
+  if ((item.length > 6 && !places) || !(SHARED_NAME.some((w) => item.startsWith(w)) || places)) return false;
   if (WHOLE.includes(item)) return !next.startsWith("各");
   if (nameEnd(item) > 0) return false;
-  // 县直 after 各区 is a unit of its own (县直各部门); after 县直 it shares (驻县有关单位)
-  if (SHARED_NAME.some((w) => w !== "各" && next.startsWith(w))) return !item.startsWith("各");
   const { end, count } = placesPrefix(next);
-  if (count === 0) return false;
+  // 县直 after 各区 is a unit of its own (县直各部门); after 县直 it shares (驻县有关单位)
+  if (count === 0) return SHARED_NAME.some((w) => w !== "各" && next.startsWith(w)) && !item.startsWith("各");
   const name = next.slice(end);
   // a bare place goes on sharing (「市」 in 「各州、市、县人民政府」; 「县负责」 ends 「各区、县」), but a 各 list of
   // places with no name after it is a unit of its own (各乡镇)

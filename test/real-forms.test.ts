@@ -318,38 +318,40 @@ describe("forms first met on the last pages the store held (l-*, m-*)", () => {
 
   it("大庆 2016: 「各县区、各部门」 are two units, a list of kinds of place standing by itself and a blanket group", async () => {
     expect(units(tasks(await real("m-01.txt"))[0], "lead", "responsible")).toEqual(["各县区", "各部门"]);
-    expect(tagged("各乡镇、各单位负责")).toEqual(["各乡镇", "各单位"]);
-    // a list of several kinds of place, or a place's own unit, shares no name (found in review)
-    expect(tagged("各县（市、区）、各部门负责")).toEqual(["各县（市、区）", "各部门"]);
-    expect(tagged("各县区按职责分工负责")).toEqual(["各县区"]);
-    expect(tagged("各市州、各县市区负责")).toEqual(["各市州", "各县市区"]);
-    expect(tagged("各县区、县直各部门负责")).toEqual(["各县区", "县直各部门"]);
-    expect(tagged("各县区、各乡镇负责")).toEqual(["各县区", "各乡镇"]);
-    expect(tagged("各区、各街道负责")).toEqual(["各区", "各街道"]);
-    expect(tagged("各区、县负责")).toEqual(["各区、县"]);
-    // another 各 unit shares the name only when it names a place and then the name: these stay one unit each
-    expect(tagged("各州、各市人民政府负责")).toEqual(["各州、各市人民政府"]);
-    expect(tagged("各区、各县（市）政府负责")).toEqual(["各区、各县（市）政府"]);
-    expect(tagged("各地、州、市、县（市）人民政府负责")).toEqual(["各地、州、市、县（市）人民政府"]);
-    expect(tagged("县直、驻县有关单位负责")).toEqual(["县直、驻县有关单位"]);
-    // kinds of place of more than one character, and several kinds before the name they share (found in review)
-    expect(tagged("各市、县、自治县人民政府负责")).toEqual(["各市、县、自治县人民政府"]);
-    expect(tagged("各市、自治州人民政府负责")).toEqual(["各市、自治州人民政府"]);
-    expect(tagged("各县（市、区、特区）、各部门负责")).toEqual(["各县（市、区、特区）", "各部门"]);
-    expect(tagged("各市州、县市区人民政府负责")).toEqual(["各市州、县市区人民政府"]);
-    expect(tagged("各盟市、旗县（市、区）人民政府负责")).toEqual(["各盟市、旗县（市、区）人民政府"]);
-    // the name they share is a government's, never one agency's (found in the third review)
-    expect(tagged("各县区、市政府各部门负责")).toEqual(["各县区", "市政府各部门"]);
-    expect(tagged("各县市区、市财政局负责")).toEqual(["各县市区", "市财政局"]);
-    expect(tagged("各区、县财政局负责")).toEqual(["各区", "县财政局"]);
-    expect(tagged("各县、区人民政府(包括大亚湾开发区、仲恺高新区管委会,下同)负责")).toEqual(["各县、区人民政府(包括大亚湾开发区、仲恺高新区管委会,下同)"]);
-    // forms no rule read before (listed by the third review): the national plans' addressees, 河南's, 承德's, levels counted
-    expect(tagged("各省、自治区、直辖市人民政府负责")).toEqual(["各省、自治区、直辖市人民政府"]);
-    expect(tagged("各省辖市、省直管县（市）人民政府负责")).toEqual(["各省辖市、省直管县（市）人民政府"]);
-    expect(tagged("各县（市、区）、自治县人民政府负责")).toEqual(["各县（市、区）、自治县人民政府"]);
-    expect(tagged("各市（州）、县（市、区）负责")).toEqual(["各市（州）、县（市、区）"]);
-    expect(tagged("市、县两级政府负责")).toEqual(["市、县两级政府"]);
-    expect(tagged("市直、驻市有关单位负责")).toEqual(["市直、驻市有关单位"]);
+    // each unit list (tagged 「…负责」 or as written) and the units it names; most were found by the three reviews
+    const lists: [string, string[]][] = [
+      // a list of kinds of place, or a place's own unit, stands by itself
+      ["各乡镇、各单位负责", ["各乡镇", "各单位"]],
+      ["各县（市、区）、各部门负责", ["各县（市、区）", "各部门"]],
+      ["各县区按职责分工负责", ["各县区"]],
+      ["各市州、各县市区负责", ["各市州", "各县市区"]],
+      ["各县区、县直各部门负责", ["各县区", "县直各部门"]],
+      ["各县区、各乡镇负责", ["各县区", "各乡镇"]],
+      ["各区、各街道负责", ["各区", "各街道"]],
+      ["各区、县负责", ["各区、县"]],
+      ["各县（市、区、特区）、各部门负责", ["各县（市、区、特区）", "各部门"]],
+      // it shares a government's name with the item after it that names places and then that name
+      ["各州、各市人民政府负责", ["各州、各市人民政府"]],
+      ["各区、各县（市）政府负责", ["各区、各县（市）政府"]],
+      ["各地、州、市、县（市）人民政府负责", ["各地、州、市、县（市）人民政府"]],
+      ["县直、驻县有关单位负责", ["县直、驻县有关单位"]],
+      ["市直、驻市有关单位负责", ["市直、驻市有关单位"]],
+      ["各市、县、自治县人民政府负责", ["各市、县、自治县人民政府"]],
+      ["各市、自治州人民政府负责", ["各市、自治州人民政府"]],
+      ["各市州、县市区人民政府负责", ["各市州、县市区人民政府"]],
+      ["各盟市、旗县（市、区）人民政府负责", ["各盟市、旗县（市、区）人民政府"]],
+      ["各县、区人民政府(包括大亚湾开发区、仲恺高新区管委会,下同)负责", ["各县、区人民政府(包括大亚湾开发区、仲恺高新区管委会,下同)"]],
+      ["各省、自治区、直辖市人民政府负责", ["各省、自治区、直辖市人民政府"]],
+      ["各省辖市、省直管县（市）人民政府负责", ["各省辖市、省直管县（市）人民政府"]],
+      ["各县（市、区）、自治县人民政府负责", ["各县（市、区）、自治县人民政府"]],
+      ["各市（州）、县（市、区）负责", ["各市（州）、县（市、区）"]],
+      ["市、县两级政府负责", ["市、县两级政府"]],
+      // never one agency's name
+      ["各县区、市政府各部门负责", ["各县区", "市政府各部门"]],
+      ["各县市区、市财政局负责", ["各县市区", "市财政局"]],
+      ["各区、县财政局负责", ["各区", "县财政局"]],
+    ];
+    for (const [list, want] of lists) expect(tagged(list), list).toEqual(want);
   });
 
   it("a list of kinds of place before a blanket group or a place's own unit is two units, whatever places and group (property)", () => {

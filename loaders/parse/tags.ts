@@ -122,7 +122,8 @@ export function findUnitTags(text: string, from: number, to: number, limit = Inf
       const inner = { start: open + 1, end: i };
       // a bracket right after a tag goes with it: more units (「（市委宣传部、市委网信办）（市政府办公室）」) or the
       // deadline (「（市政府办公室、市大数据局）（2024年底前完成）」)
-      const afterTag = tags.length > 0 && text.slice(tags[tags.length - 1].span.end, open).trim() === "";
+      const lastEnd = tags.length > 0 ? tags[tags.length - 1].span.end : -1;
+      const afterTag = lastEnd >= 0 && open - lastEnd <= 4 && text.slice(lastEnd, open).trim() === "";
       const content = text.slice(inner.start, inner.end).trim();
       const segments =
         afterTag && isDeadlineCell(content) ? [{ role: "deadline" as const, span: trimSpan(text, inner) }]

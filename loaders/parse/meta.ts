@@ -130,7 +130,7 @@ function noticeAloneEnd(text: string, lines: Line[], end: number): number {
     const t = lines[i].text.trim();
     if (signsDate(lines, i)) {
       let after = i + 1;
-      while (after < lines.length && (lines[after].text.trim() === "" || /^[(（][^()（）]{2,12}[)）]$/.test(lines[after].text.trim()))) after++;
+      while (after < lines.length && lines[after].text.replace(NOTE_IN_BRACKETS, "").trim() === "") after++;
       const rest = lines.slice(after).filter((l) => l.start < end && l.text.trim() !== "");
       return rest.every((l) => MENU_ITEM.test(l.text.trim())) ? after : -1;
     }
@@ -329,9 +329,10 @@ export function extractMeta(text: string, lines: Line[], located: Located, issue
   // prefecture's plan it cites (全区 alone is also an autonomous region's word for itself)
   // (its own title and issuer: a notice title read from a citation names the level above)
   const ownNames = [title, issuer].map((t) => (t ?? "").replace(/\s+/g, ""));
-  const countyWide = !region && !ambiguous && !ownNames.some((t) => WHOLE_PROVINCE.test(t) || WHOLE_PREFECTURE.test(t)) ? (ownNames.some((t) => WHOLE_COUNTY.test(t)) ? "sure" : ownNames.some((t) => WHOLE_DISTRICT.test(t)) ? "maybe" : null) : null;
-  const above = countyWide ? prefectureByCitedPlans(text) : null;
-  const level = region?.level ?? (countyWide === "sure" || above ? "county" : null);
+  const belowPrefecture = !region && !ambiguous && !ownNames.some((t) => WHOLE_PROVINCE.test(t) || WHOLE_PREFECTURE.test(t));
+  const county = belowPrefecture && ownNames.some((t) => WHOLE_COUNTY.test(t));
+  const above = county || (belowPrefecture && ownNames.some((t) => WHOLE_DISTRICT.test(t))) ? prefectureByCitedPlans(text) : null;
+  const level = region?.level ?? (county || above ? "county" : null);
   if (!region) {
     issues.push(
       ambiguous

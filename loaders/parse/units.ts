@@ -19,6 +19,7 @@ const WHOLE = vocabulary(GRAMMAR, "whole");
 /** Kinds of place, the longer first (自治县 before 县). */
 const PLACE = vocabulary(GRAMMAR, "place").sort((a, b) => b.length - a.length);
 const SHARED_TAIL = vocabulary(GRAMMAR, "shared-tail").sort((a, b) => b.length - a.length);
+const LEVEL_COUNT = vocabulary(GRAMMAR, "level-count");
 const placeAt = (s: string, at: number) => PLACE.find((p) => s.startsWith(p, at));
 const LEAD_WORDS = vocabulary(GRAMMAR, "lead").sort((a, b) => b.length - a.length);
 const LEAD_JOINTS = vocabulary(GRAMMAR, "lead-joint").sort((a, b) => b.length - a.length);
@@ -146,8 +147,8 @@ function placesPrefix(s: string): { end: number; count: number } {
     else break;
   }
   // 「市、县两级政府」: the levels counted before the name
-  const levels = count > 0 ? /^[两三四]级/.exec(s.slice(end)) : null;
-  if (levels) end += levels[0].length;
+  const levels = count > 0 ? LEVEL_COUNT.find((w) => s.startsWith(w, end)) : undefined;
+  if (levels) end += levels.length;
   return { end, count };
 }
 
@@ -390,7 +391,7 @@ export function looksLikeUnitList(s: string): boolean {
   for (const item of items) {
     const end = unitEnd(item.text);
     const rest = end > 0 ? item.text.slice(end) : item.text;
-    const roleOnly = ROLE_TAIL.test(rest) || (end > 0 && rest.length <= 12 && ROLE_WORD.test(rest));
+    const roleOnly = end > 0 ? isRoleWording(rest) : ROLE_TAIL.test(rest);
     if (end > 0 && end <= 40 && roleOnly) {
       unitLike++;
       chars += item.text.length;

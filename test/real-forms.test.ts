@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parseFile } from "../loaders/corpus.ts";
 import { parsePlan, tasksOf, type PlanDocument, type Role, type Task } from "../loaders/parse/index.ts";
 import { clauses } from "../loaders/enrich/wording.ts";
+import { isDutyList, parseUnitCell } from "../loaders/parse/units.ts";
 
 const REAL = new URL("./fixtures/real/", import.meta.url).pathname;
 
@@ -29,12 +30,12 @@ describe("notes inside unit tags", () => {
     expect(codes(plan)).toContain("unit-note");
   });
 
-  it("沈阳 2024: 「以下均需…组织落实，不再列出」 is reported as a note, not read as units", async () => {
+  it("沈阳 2024: 「以下均需市直各部门、各区县(市)政府组织落实，不再列出」 names the units the tag names already: none twice, 不再列出 a note", async () => {
     const plan = await real("b-14.txt");
     const first = tasks(plan)[0];
     expect(units(first, "lead")).toEqual(["市政府办公厅"]);
     expect(units(first, "participant")).toEqual(["市直各部门", "各区、县(市)政府"]);
-    expect(plan.issues.find((i) => i.code === "unit-note")?.message).toContain("以下均需");
+    expect(plan.issues.filter((i) => i.code === "unit-note").map((i) => i.message)).toEqual(["「不再列出」是对责任单位的说明，未记为单位"]);
   });
 
   it("a note inside a unit name's own brackets stays with the name: 各区县政府﹝含南太湖新区管委会,下同﹞", async () => {
@@ -429,6 +430,91 @@ describe("forms first met on the last pages the store held (l-*, m-*)", () => {
   });
 });
 
+describe("forms first met on the pages gathered city by city (o-*, p-*)", () => {
+  const plan = (body: string) => parsePlan(`2022年某市政务公开工作要点\n一、深化政务公开\n${body}\n`);
+
+  it("湘潭 2022: a tag whose list is followed by a note after 。 is the task's tag, and the units the note makes responsible are the task's", async () => {
+    const [first] = tasks(await real("p-11.txt"));
+    expect(units(first, "responsible")).toEqual(["市直相关单位", "各县市区人民政府", "园区管委会"]);
+    expect(first.text.endsWith("市场主体发展信心。")).toBe(true);
+    // each form of such a note, and what it adds to a tag that names a lead
+    const notes: [string, string[], string[]][] = [
+      ["（县财政局负责。各乡镇人民政府均为责任单位，以下不再列出）", ["县财政局", "各乡镇人民政府"], []],
+      ["（县财政局负责。本要点各项工作均需各乡镇人民政府作为责任单位，以下不再列出）", ["县财政局", "各乡镇人民政府"], []],
+      ["（责任单位：县财政局；以下责任单位均包含各乡镇人民政府）", ["县财政局", "各乡镇人民政府"], []],
+      ["（牵头单位：县财政局；责任单位：县直各部门；以下均需各乡镇人民政府组织落实，不再列出）", ["县财政局"], ["县直各部门", "各乡镇人民政府"]],
+      // a unit the tag names already, written another way, is not named twice
+      ["（牵头单位：市财政局；责任单位：各区、县(市)政府；以下均需各区县(市)政府组织落实，不再列出）", ["市财政局"], ["各区、县(市)政府"]],
+      // a note naming no units, or pointing back at the units above, adds none
+      ["（县财政局负责。以上单位均为责任单位）", ["县财政局"], []],
+      ["（县财政局负责，下同）", ["县财政局"], []],
+    ];
+    for (const [tag, lead, other] of notes) {
+      const [task] = tasks(plan(`1.做好权力清单公开。${tag}`));
+      expect([units(task, "lead", "responsible"), units(task, "participant")], tag).toEqual([lead, other]);
+    }
+  });
+
+  it("烟台 2018: leading respectively at a list's end (…等有关部门分别牵头落实) makes the units before its comma lead too", async () => {
+    const [first] = tasks(await real("o-14.txt"));
+    expect(units(first, "lead")).toEqual(["各县市区政府", "管委", "市委宣传部", "市经济信息化委", "市财政局", "市税务局", "有关部门"]);
+    expect(units(first, "participant")).toEqual([]);
+    // a role of their own, or no 分别, and the units before the comma keep theirs
+    const [own] = tasks(plan("1.做好权力清单公开。（县财政局配合，县发改局、县商务局分别牵头）"));
+    expect([units(own, "lead"), units(own, "participant")]).toEqual([["县发改局", "县商务局"], ["县财政局"]]);
+    const [plain] = tasks(plan("1.做好权力清单公开。（县财政局，县发改局牵头）"));
+    expect([units(plain, "lead"), units(plain, "participant")]).toEqual([["县发改局"], ["县财政局"]]);
+  });
+
+  it("烟台 2018: a notice's title with its 文号 (…的通知(烟政办发〔2018〕22号)) under a spam line is no task", async () => {
+    const doc = await real("o-14.txt");
+    expect(tasks(doc)[0].text.startsWith("着力推进建设制造业强市公开")).toBe(true);
+    expect(doc.issues.find((i) => i.code === "not-a-task")?.message).toContain("烟政办发〔2018〕22号");
+  });
+
+  it("台山 2021: a table header broken over two lines names all its columns, and a numbered cell of a row missing its merged first cell is the task", async () => {
+    const all = tasks(await real("p-07.txt"));
+    expect(all.map((t) => t.number).slice(0, 7)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(all[1].text.startsWith("做好“十一五”规划")).toBe(true);
+    expect([units(all[1], "lead"), units(all[1], "participant")]).toEqual([["市政府办公室", "市发展和改革局"], ["市直有关部门", "各镇(街)"]]);
+    expect(all[3].text.startsWith("及时公开建设高标准市场体系")).toBe(true);
+    expect(units(all[3], "lead")).toEqual(["市发展和改革局"]);
+  });
+
+  it("番禺 2021, 张店 2023: a cell assigning duties clause by clause (units, then 做好 / 牵头 / 负责 and the work) is a unit cell, each name ending before its duty", async () => {
+    const [, , third] = tasks(await real("g-02.txt"));
+    expect(units(third, "responsible")).toEqual(["各有关单位", "各镇(街)", "区政务服务数据管理局"]);
+    const [first] = tasks(await real("o-03.txt"));
+    expect(first.text.startsWith("做好行政规范性文件的集中、规范公开工作")).toBe(true);
+    expect([units(first, "lead"), units(first, "participant")]).toEqual([["区司法局"], ["区各行政规范性文件制定主体", "各成员单位"]]);
+    // a requirement whose clauses do not all open with units is no unit cell
+    for (const cell of ["区财政局要有效推动有关业务主管部门,落实补贴信息公开向村和社区延伸。", "市直有关部门每年至少更新一次数据。", "及时公开建设高标准市场体系行动方案的落实举措。"]) expect(isDutyList(cell), cell).toBe(false);
+    expect(isDutyList("各有关单位、各镇(街)做好发布工作,区政务服务数据管理局做好技术支持和指导。")).toBe(true);
+  });
+
+  it("a duty list of any units and duties reads back as those units, each name ending before its duty (property)", () => {
+    const names = ["县财政局", "市发展和改革局", "各镇(街)", "区司法局", "各有关单位", "市直有关部门", "区政务服务数据管理局", "各成员单位"];
+    const duties = ["做好发布工作", "做好技术支持和指导", "牵头做好本单位文件公开工作", "负责做好本单位行政规范性文件集中公开工作", "具体落实"];
+    const clause = fc.tuple(fc.uniqueArray(fc.constantFrom(...names), { minLength: 1, maxLength: 3 }), fc.constantFrom(...duties));
+    fc.assert(
+      fc.property(fc.array(clause, { minLength: 1, maxLength: 3 }), fc.constantFrom("，", ",", "；"), (clauses, sep) => {
+        const cell = clauses.map(([units, duty]) => units.join("、") + duty).join(sep) + "。";
+        expect(isDutyList(cell), cell).toBe(true);
+        const expected = clauses.flatMap(([u]) => u);
+        expect(parseUnitCell(cell, { start: 0, end: cell.length }).phrases.flatMap((p) => p.units.map((u) => u.name))).toEqual(expected);
+      }),
+      { seed: 20261127, numRuns: 200 },
+    );
+  });
+
+  it("张店 2023: cells a bar closes (「主动公开 |」) are cells of their own, and the short ones before a task's sentence are its labels", async () => {
+    const doc = await real("o-03.txt");
+    const path = tasksOf(doc)[0].path.map((s) => s.title);
+    expect(path[path.length - 1]).toBe("行政规范");
+    expect(tasks(doc).some((t) => t.text.includes("主动公开基础信息公开"))).toBe(false);
+  });
+});
+
 describe("unit tags met again on earlier pages (h-12, g-21, k-18)", () => {
   const plan = (body: string) => tasks(parsePlan(`2024年某区政务公开工作要点\n一、优化政策公开\n${body}\n二、加强解读\n（二）做好解读。（区政府办公室负责）\n`));
 
@@ -473,9 +559,9 @@ describe("unit tags met again on earlier pages (h-12, g-21, k-18)", () => {
     expect(units(other, "responsible")).toEqual(["市政府办公室"]);
   });
 
-  it("浙江 2020: a labelled tag holding a note with brackets of its own (各市、县〔市、区〕政府…以下不再列出) is the task's tag", async () => {
+  it("浙江 2020: a labelled tag holding a note with brackets of its own (各市、县〔市、区〕政府…以下不再列出) is the task's tag, and the note's units are the task's too", async () => {
     const [first] = tasks(await real("k-18.txt"));
-    expect(units(first, "responsible")).toEqual(["省政府办公厅", "其他省级有关单位"]);
+    expect(units(first, "responsible")).toEqual(["省政府办公厅", "其他省级有关单位", "各市、县〔市、区〕政府"]);
     expect(first.text.endsWith("释放权威政策信号。")).toBe(true);
   });
 });

@@ -314,6 +314,8 @@ function mergeHeadings(text: string, nodes: (Section | Task)[], titles: Map<Sect
 const WEB_ADDRESS = new RegExp(vocabulary("plan-vocabulary.tsv", "web-address").map(escapeRegExp).join("|"), "i");
 const WEB_CHROME = new RegExp(vocabulary("plan-vocabulary.tsv", "web-chrome").map(escapeRegExp).join("|"));
 const NOTICE = new RegExp(vocabulary("plan-vocabulary.tsv", "notice").map(escapeRegExp).join("|"));
+/** A notice's title, its 文号 in brackets after it (「…关于进一步做好政务公开工作的通知(烟政办发〔2018〕22号)」), no sentence. */
+const NOTICE_TITLE = /^[^。；;]*关于[^。；;]{2,80}通\s*知\s*(?:[(（〔][^()（）]{0,30}号\s*[)）〕])?$/;
 /** How far into a piece the notice's words are looked for: the notice opens the piece it is part of. */
 const NOTICE_WINDOW = 300;
 const HAN = /\p{Script=Han}/u;
@@ -327,5 +329,6 @@ function notATask(task: Task): string | null {
   if (!HAN.test(task.text)) return "没有汉字的片段";
   if (WEB_ADDRESS.test(task.text) && WEB_CHROME.test(task.text)) return "网页信息（网址、发布时间）";
   if (NOTICE.test(task.text.slice(0, NOTICE_WINDOW))) return "印发通知的正文";
+  if (NOTICE_TITLE.test(task.text)) return "通知的标题";
   return null;
 }

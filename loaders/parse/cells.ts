@@ -4,7 +4,7 @@ import { escapeRegExp, readTable, vocabulary } from "../data.ts";
 import type { Block } from "./assemble.ts";
 import { CHINESE_L2, compareKey, endsSentence, headingMarker, matchedNumber, trimSpan, type Numbering } from "./text.ts";
 import type { Span } from "./types.ts";
-import { looksLikeUnitList, ROLE_END } from "./units.ts";
+import { isDutyList, looksLikeUnitList, ROLE_END } from "./units.ts";
 import { PARAGRAPH } from "../read/normalize.ts";
 
 export type ColumnRole = "section" | "task" | "units" | "lead-units" | "participant-units" | "deadline" | "number" | "ignore";
@@ -152,6 +152,7 @@ export function classifyCell(text: string, cell: Span, ctx: CellContext, opts: {
   const heading = headingMarker(text, cell.start, cell.end, ctx.numbering);
   if (heading) {
     ctx.seenStructure = true;
+    ctx.lastTaskText = null; // a heading ends the task above: the text below it is no continuation
     return [{ kind: "section", level: heading.level, marker: heading.marker, title: trimSpan(text, { start: heading.titleStart, end: cell.end }), span: cell }];
   }
   if (!opts.taskColumn && ctx.seenStructure && isDeadlineCell(s)) return [{ kind: "deadline", span: cell }];
@@ -161,7 +162,7 @@ export function classifyCell(text: string, cell: Span, ctx: CellContext, opts: {
   }
   const tasks = opts.plain ? null : numberedTasks(text, cell, ctx);
   if (tasks) return tasks;
-  if (!opts.taskColumn && looksLikeUnitList(s)) {
+  if (!opts.taskColumn && (looksLikeUnitList(s) || (ctx.seenStructure && isDutyList(s)))) {
     ctx.seenStructure = true;
     return [unitsBlock(text, cell, unitColumnRole(ctx))];
   }

@@ -9,7 +9,7 @@ import type { Block } from "./assemble.ts";
 import { isDeadlineCell, unitsBlock, type ColumnRole } from "./cells.ts";
 import { compareKey, trimSpan } from "./text.ts";
 import type { Span } from "./types.ts";
-import { looksLikeUnitList, ROLE_END } from "./units.ts";
+import { isUnitNote, looksLikeUnitList, ROLE_END } from "./units.ts";
 
 export interface TagSegment {
   /** The label's column role (units, lead-units, participant-units, deadline), or null for an unlabelled list. */
@@ -161,6 +161,9 @@ function afterSentence(text: string, open: number): boolean {
 /** A bracket opening with one of these words is an aside (含…, 见…), never a tag. */
 const ASIDE = new RegExp(`^(?:${vocabulary(GRAMMAR, "aside").map(escapeRegExp).join("|")})`);
 
+/** The first separator after which a note about the list may follow it. */
+const NOTE_AFTER_LIST = /[。，,；;]/;
+
 /** The segments of a bracket's content when it is a unit tag, else null. */
 function readTag(text: string, inner: Span, plainList = false): TagSegment[] | null {
   const labelled = labelledSegments(text, inner);
@@ -172,7 +175,11 @@ function readTag(text: string, inner: Span, plainList = false): TagSegment[] | n
   const head = trimSpan(text, { start: inner.start, end: label ? inner.start + label.index : inner.end });
   let headEnd = head.end;
   while (headEnd > head.start && /[，,；;。、]/.test(text[headEnd - 1])) headEnd--;
-  const content = text.slice(head.start, headEnd).replace(/\s+/g, "");
+  const whole = text.slice(head.start, headEnd).replace(/\s+/g, "");
+  // a list may be followed by a note about it (「（市直相关单位按职责分工负责。各县市区人民政府、园区管委会均为责任
+  // 单位，以下不再列出）」, 湘潭 2022; 「（县财政局负责，下同）」): the list before the note decides
+  const note = NOTE_AFTER_LIST.exec(whole);
+  const content = note && note.index > 0 && isUnitNote(whole.slice(note.index + 1)) ? whole.slice(0, note.index) : whole;
   // a plain list: no role words, no labels of any kind (「（组长单位：…；成员单位：…）」 is a remark), no aside
   if (!(ROLE_END.test(content) || (plainList && !label && !/[:：]/.test(content) && !ASIDE.test(content))) || !looksLikeUnitList(content)) return null;
   const segments: TagSegment[] = [{ role: null, span: { start: head.start, end: headEnd } }];

@@ -33,6 +33,15 @@ const ROLE_WORD = new RegExp(alternation(ROLE_WORDS));
 export const ROLE_END = new RegExp(`(?:${ROLE_WORDS.map(escapeRegExp).join("|")})$`);
 const REMARK = new RegExp(vocabulary(GRAMMAR, "remark").map(escapeRegExp).join("|"));
 const NOTE = new RegExp(vocabulary(GRAMMAR, "note").map(escapeRegExp).join("|"));
+/** Lead wording after 分别 at a list's end: each unit named leads its own part (「…分别牵头落实」). */
+const RESPECTIVELY_LEAD = new RegExp(`(?:${vocabulary(GRAMMAR, "respectively").map(escapeRegExp).join("|")})(?:${vocabulary(GRAMMAR, "lead").map(escapeRegExp).join("|")})`);
+const NOTE_UNITS_BEFORE = vocabulary(GRAMMAR, "note-units-before");
+const NOTE_UNITS_AFTER = vocabulary(GRAMMAR, "note-units-after");
+
+/** Is this a note about a unit list (以下不再列出, 均为责任单位), not a unit? */
+export function isUnitNote(s: string): boolean {
+  return NOTE.test(outsideBrackets(s));
+}
 const CONVENTIONS: [LeadConvention, RegExp][] = (["lead-before-comma", "lead-first"] as const).map((k) => [k, new RegExp(vocabulary(GRAMMAR, k).map(escapeRegExp).join("|"))]);
 const ITEM_SEPARATORS = new Set(["、", "，", ",", "；", ";", "。", " ", "\u2029", "/", "／"]);
 // 〈〉: a reposting site's brackets around an aside (「各区人民政府〈含开发区、风景区、化工区管委会,下同〉」)
@@ -178,8 +187,43 @@ function placesEnd(item: string): number {
 
 /** Where the unit in an item (after joinKinds) ends: its name's suffix, or a list of kinds of place by itself. */
 function unitEnd(item: string): number {
+  const duty = dutyStart(item);
+  if (duty > 0) return duty;
   const end = nameEnd(item);
   return end > 0 ? end : placesEnd(item);
+}
+
+/** Words that end a unit name right before them: what follows is its duty (data/unit-grammar.tsv duty-start). */
+const DUTY_START = vocabulary(GRAMMAR, "duty-start").sort((a, b) => b.length - a.length);
+
+/**
+ * Where a complete unit name ends right before a word of its duty (「各成员单位负责做好本单位…工作」: 各成员单位,
+ * not a name ending in 本单位), or 0. The first such place: a name holds no duty word after a full name.
+ */
+function dutyStart(item: string): number {
+  for (let at = 2; at < Math.min(item.length, MAX_NAME); at++) {
+    if (!DUTY_START.some((w) => item.startsWith(w, at))) continue;
+    const head = item.slice(0, at);
+    if (nameEnd(head) === at || placesEnd(head) === at) return at;
+  }
+  return 0;
+}
+
+/**
+ * A cell that assigns duties, clause by clause, each opening with a list of units and a word of its duty
+ * (「各有关单位、各镇(街)做好发布工作,区政务服务数据管理局做好技术支持和指导」, 番禺 2021; 「区司法局牵头…工作,区各
+ * 行政规范性文件制定主体具体落实;各成员单位负责做好本单位…工作」, 张店 2023): a unit cell, though no clause ends
+ * in role wording. Every clause must open so.
+ */
+export function isDutyList(s: string): boolean {
+  const clauses = splitTopLevel(s, { start: 0, end: s.length }, (ch) => PHRASE_SEPARATORS.has(ch)).map((c) => c.text);
+  if (clauses.length === 0 || s.length > 400) return false;
+  return clauses.every((clause) => {
+    for (let at = 2; at < Math.min(clause.length, MAX_NAME); at++) {
+      if (DUTY_START.some((w) => clause.startsWith(w, at))) return looksLikeUnitList(clause.slice(0, at));
+    }
+    return false;
+  });
 }
 
 /**
@@ -304,13 +348,40 @@ export function findLeadConvention(text: string): { convention: LeadConvention; 
   return best;
 }
 
+/**
+ * The units a note makes responsible for its task (data/unit-grammar.tsv note-units-before / -after):
+ * 「本要点各项工作均需各市、县〔市、区〕政府作为责任单位」 → 各市、县〔市、区〕政府; null when it names none.
+ */
+function noteUnitList(note: Piece): Piece | null {
+  let from = 0;
+  for (const w of NOTE_UNITS_BEFORE) {
+    const at = note.text.lastIndexOf(w);
+    if (at !== -1) from = Math.max(from, at + w.length);
+  }
+  let to = -1;
+  for (const w of NOTE_UNITS_AFTER) {
+    const at = note.text.indexOf(w, from);
+    if (at !== -1 && (to === -1 || at < to)) to = at;
+  }
+  if (from === 0 && to === -1) return null;
+  const list = note.text.slice(from, to === -1 ? note.text.length : to);
+  if (/^(?:以上|上述)/.test(list) || !looksLikeUnitList(list)) return null;
+  return { start: note.start + from, end: note.start + from + list.length, text: list };
+}
+
+/** A unit's name as two writings of it compare: outside brackets, without punctuation (各区、县(市)政府 = 各区县政府). */
+const sameNameKey = (name: string) => outsideBrackets(name).replace(/[\s\p{P}]/gu, "");
+
 export function parseUnitCell(text: string, span: Span, convention: LeadConvention | null = null): ParsedUnits {
   const phrases: UnitPhrase[] = [];
   const unrecognised: Piece[] = [];
   const notes: Piece[] = [];
+  const noteLists: Piece[] = [];
   for (const phrase of splitTopLevel(text, span, (ch) => PHRASE_SEPARATORS.has(ch) || ch === "\u2029").flatMap(splitAtLead)) {
-    if (NOTE.test(outsideBrackets(phrase.text))) {
-      notes.push(phrase);
+    if (isUnitNote(phrase.text)) {
+      const list = noteUnitList(phrase);
+      if (list) noteLists.push(list);
+      else notes.push(phrase);
       continue;
     }
     const units: Unit[] = [];
@@ -351,6 +422,16 @@ export function parseUnitCell(text: string, span: Span, convention: LeadConventi
     phrases.push({ type: "unitPhrase", role, text: cleanText(phrase.text), position: { start: phrase.start, end: phrase.end }, units });
   }
   if (convention && phrases.length > 0 && !phrases.some((p) => p.role === "lead")) applyConvention(phrases, convention);
+  // the units a note makes responsible that the tag does not name already
+  for (const list of noteLists) {
+    const named = new Set(phrases.flatMap((p) => p.units.map((u) => sameNameKey(u.name))));
+    const units = parseUnitCell(text, list).phrases.flatMap((p) => p.units).filter((u) => !named.has(sameNameKey(u.name)));
+    if (units.length > 0) phrases.push({ type: "unitPhrase", role: "responsible", text: cleanText(list.text), position: { start: list.start, end: list.end }, units });
+  }
+  // 「各县市区政府、管委，市委宣传部…等有关部门分别牵头落实」: leading respectively (data/unit-grammar.tsv
+  // respectively) closes the whole list; the unmarked phrases before it lead too
+  const last = phrases[phrases.length - 1];
+  if (last?.role === "lead" && RESPECTIVELY_LEAD.test(last.text) && phrases.slice(0, -1).every((p) => p.role === "responsible")) for (const p of phrases) p.role = "lead";
   // a cell with a lead: its other (unmarked) units participate
   if (phrases.some((p) => p.role === "lead")) {
     for (const p of phrases) if (p.role === "responsible") p.role = "participant";

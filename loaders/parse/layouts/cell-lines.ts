@@ -2,7 +2,7 @@
 // conversions from PDF, behind a tab); a line without the tab continues the cell above (a cell cut by
 // a page break, or several tasks in one cell). The column of a cell is read from its content.
 import type { Block } from "../assemble.ts";
-import { classifyCell, headerRole, isDeadlineCell, newContext } from "../cells.ts";
+import { classifyCell, headerRole, isDeadlineCell, looksLikeUnmarkedHeading, newContext } from "../cells.ts";
 import { CHINESE_L2, endsSentence, headingMarker, trimSpan, type Line, type Numbering } from "../text.ts";
 import type { Span } from "../types.ts";
 import { looksLikeUnitList } from "../units.ts";
@@ -25,9 +25,17 @@ export function parseCellLines(text: string, lines: Line[], numbering: Numbering
   const ctx = newContext(numbering);
   const trimmed = cells.map((c) => trim(text, c));
   ctx.unmarkedLevel = trimmed.some((c) => headingMarker(text, c.start, c.end, numbering)?.level === 1) ? 2 : 1;
+  // a short cell a bar closes (「主动公开 |」「基础信息公开 |」), in a run of such cells before a task's sentence:
+  // the labels of a table's first columns, printed without markers
+  const closedLabel = trimmed.map((c, i) => /[|｜]/.test(text.slice(c.end, cells[i].end)) && looksLikeUnmarkedHeading(text.slice(c.start, c.end)));
+  const labelsBeforeSentence = closedLabel.map(() => false);
+  for (let i = trimmed.length - 2; i >= 0; i--) {
+    const next = trimmed[i + 1];
+    labelsBeforeSentence[i] = closedLabel[i] && (labelsBeforeSentence[i + 1] || (!closedLabel[i + 1] && endsSentence(text.slice(next.start, next.end))));
+  }
   return trimmed.flatMap((cell, i) => {
     const next = trimmed[i + 1];
-    const beforeTask = next !== undefined && numbering.task.test(text.slice(next.start, Math.min(next.end, next.start + 10)));
+    const beforeTask = (next !== undefined && numbering.task.test(text.slice(next.start, Math.min(next.end, next.start + 10)))) || labelsBeforeSentence[i];
     const blocks = classifyCell(text, cell, ctx, { beforeTask });
     if (blocks.some((b) => b.kind === "task" && !b.continuation)) ctx.unitCells = 0; // a new row
     return blocks;
@@ -39,6 +47,7 @@ function continues(prev: string, line: string, numbering: Numbering): boolean {
   const t = bare(line);
   const p = bare(prev);
   if (p === "" || endsSentence(p)) return false;
+  if (/[|｜]\s*$/.test(prev)) return false; // a bar closes the cell above (「…集中公开工作 |」)
   // a 序号 cell, a column header or a deadline cell is a cell of its own
   if ([p, t].some((x) => /^\d{1,3}$/.test(x) || headerRole(x) !== null || isDeadlineCell(x))) return false;
   if (headingMarker(p, 0, p.length, numbering)) return false; // a heading is one line

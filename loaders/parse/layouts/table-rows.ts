@@ -5,16 +5,17 @@ import type { Block } from "../assemble.ts";
 import { classifyCell, headerRole, newContext, numberedTasks, unitsBlock, type ColumnRole } from "../cells.ts";
 import { CHINESE_L2, headingMarker, splitCells, type Line, type Numbering } from "../text.ts";
 import type { Span } from "../types.ts";
-import { looksLikeUnitList } from "../units.ts";
+import { isDutyList, looksLikeUnitList } from "../units.ts";
 import { isDeadlineCell } from "../cells.ts";
 
-export function headerRow(text: string, line: Line, sep: string): ColumnRole[] | null {
+/** The column roles a line names, or null when it is no header row (at least `min` names, all but one known). */
+export function headerRow(text: string, line: Line, sep: string, min = 2): ColumnRole[] | null {
   if (!line.text.includes(sep)) return null;
   const cells = splitCells(text, line, sep).filter((c, i, all) => !(sep === "|" && (i === 0 || i === all.length - 1) && c.end === c.start));
   const named = cells.filter((c) => c.end > c.start); // a header drawn with empty trailing cells (| ||)
   const roles = named.map((c) => headerRole(text.slice(c.start, c.end)));
   const known = roles.filter((r) => r !== null).length;
-  return known >= 2 && known >= roles.length - 1 ? roles.map((r) => r ?? "ignore") : null;
+  return known >= min && known >= roles.length - (min > 1 ? 1 : 0) ? roles.map((r) => r ?? "ignore") : null;
 }
 
 export function tableSeparator(line: Line): "\t" | "|" {
@@ -26,6 +27,7 @@ export function parseTableRows(text: string, lines: Line[], numbering: Numbering
   const ctx = newContext(numbering);
   let columns: ColumnRole[] | null = null;
   let sep: "\t" | "|" = "\t";
+  let afterHeader = false;
   for (const line of lines) {
     if (line.text.trim() === "") continue;
     if (/^[\s|:：\-—–=+\t]+$/.test(line.text)) continue; // Markdown rule under a header, or a drawn border
@@ -35,6 +37,14 @@ export function parseTableRows(text: string, lines: Line[], numbering: Numbering
       ctx.seenStructure = true;
       columns = header;
       sep = lineSep;
+      afterHeader = true;
+      continue;
+    }
+    // a header row broken over two lines (「工作任务 | 具体要求」 / 「| 责任单位 |」): the columns it goes on naming
+    const rest: ColumnRole[] | null = afterHeader && columns ? headerRow(text, line, lineSep, 1) : null;
+    afterHeader = false;
+    if (rest && columns) {
+      columns = [...columns, ...rest];
       continue;
     }
     if (!columns || !line.text.includes(sep)) {
@@ -113,7 +123,8 @@ function roleByContent(text: string, cell: Span, numbering: Numbering): ColumnRo
   if (s === "") return "ignore";
   if (/^\d{1,3}[.、．]?$/.test(s)) return "number";
   if (headingMarker(text, cell.start, cell.end, numbering)) return "section";
+  if (/^\d{1,3}[.、．]\s*\S/.test(s)) return "task"; // a numbered item is a task, whatever its words (高标准市场…)
   if (isDeadlineCell(s)) return "deadline";
-  if (looksLikeUnitList(s)) return "units";
+  if (looksLikeUnitList(s) || isDutyList(s)) return "units";
   return "task";
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parseFile } from "../loaders/corpus.ts";
 import { parsePlan, tasksOf, type PlanDocument, type Role, type Task } from "../loaders/parse/index.ts";
 import { clauses } from "../loaders/enrich/wording.ts";
-import { isDutyList, parseUnitCell } from "../loaders/parse/units.ts";
+import { isDutyList, looksLikeUnitList, parseUnitCell } from "../loaders/parse/units.ts";
 
 const REAL = new URL("./fixtures/real/", import.meta.url).pathname;
 
@@ -35,7 +35,10 @@ describe("notes inside unit tags", () => {
     const first = tasks(plan)[0];
     expect(units(first, "lead")).toEqual(["市政府办公厅"]);
     expect(units(first, "participant")).toEqual(["市直各部门", "各区、县(市)政府"]);
-    expect(plan.issues.filter((i) => i.code === "unit-note").map((i) => i.message)).toEqual(["「不再列出」是对责任单位的说明，未记为单位"]);
+    expect(plan.issues.filter((i) => i.code === "unit-note").map((i) => i.message)).toEqual([
+      "「以下均需市直各部门、各区县(市)政府组织落实」所说的单位已记为本项任务的单位；说明若及于以下各项任务，以下各项未逐项记入",
+      "「不再列出」是对责任单位的说明，未记为单位",
+    ]);
   });
 
   it("a note inside a unit name's own brackets stays with the name: 各区县政府﹝含南太湖新区管委会,下同﹞", async () => {
@@ -445,9 +448,14 @@ describe("forms first met on the pages gathered city by city (o-*, p-*)", () => 
       ["（牵头单位：县财政局；责任单位：县直各部门；以下均需各乡镇人民政府组织落实，不再列出）", ["县财政局"], ["县直各部门", "各乡镇人民政府"]],
       // a unit the tag names already, written another way, is not named twice
       ["（牵头单位：市财政局；责任单位：各区、县(市)政府；以下均需各区县(市)政府组织落实，不再列出）", ["市财政局"], ["各区、县(市)政府"]],
-      // a note naming no units, or pointing back at the units above, adds none
+      // units before 均需, or a lead-in before them (以下), and 人民政府 written as 政府
+      ["（县财政局负责，各乡镇人民政府均需组织落实）", ["县财政局", "各乡镇人民政府"], []],
+      ["（县财政局负责，以下各乡镇均需认真组织落实）", ["县财政局", "各乡镇"], []],
+      ["（县财政局、各乡镇人民政府负责，以下责任单位均包含各乡镇政府）", ["县财政局", "各乡镇人民政府"], []],
+      // a note naming no units, pointing back at the units above, or telling where to report, adds none
       ["（县财政局负责。以上单位均为责任单位）", ["县财政局"], []],
       ["（县财政局负责，下同）", ["县财政局"], []],
+      ["（县财政局牵头，以下均需报送县政务公开办）", ["县财政局"], []],
     ];
     for (const [tag, lead, other] of notes) {
       const [task] = tasks(plan(`1.做好权力清单公开。${tag}`));
@@ -464,6 +472,8 @@ describe("forms first met on the pages gathered city by city (o-*, p-*)", () => 
     expect([units(own, "lead"), units(own, "participant")]).toEqual([["县发改局", "县商务局"], ["县财政局"]]);
     const [plain] = tasks(plan("1.做好权力清单公开。（县财政局，县发改局牵头）"));
     expect([units(plain, "lead"), units(plain, "participant")]).toEqual([["县发改局"], ["县财政局"]]);
+    const [responsible] = tasks(plan("1.做好权力清单公开。（县直各部门按职责分工负责，各乡镇分别牵头落实）"));
+    expect([units(responsible, "lead"), units(responsible, "participant")]).toEqual([["各乡镇"], ["县直各部门"]]);
   });
 
   it("烟台 2018: a notice's title with its 文号 (…的通知(烟政办发〔2018〕22号)) under a spam line is no task", async () => {
@@ -472,7 +482,7 @@ describe("forms first met on the pages gathered city by city (o-*, p-*)", () => 
     expect(doc.issues.find((i) => i.code === "not-a-task")?.message).toContain("烟政办发〔2018〕22号");
   });
 
-  it("台山 2021: a table header broken over two lines names all its columns, and a numbered cell of a row missing its merged first cell is the task", async () => {
+  it("a county-level city of 江门, 2021 (p-07): a table header broken over two lines names all its columns, and a numbered cell of a row missing its merged first cell is the task", async () => {
     const all = tasks(await real("p-07.txt"));
     expect(all.map((t) => t.number).slice(0, 7)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(all[1].text.startsWith("做好“十一五”规划")).toBe(true);
@@ -488,7 +498,12 @@ describe("forms first met on the pages gathered city by city (o-*, p-*)", () => 
     expect(first.text.startsWith("做好行政规范性文件的集中、规范公开工作")).toBe(true);
     expect([units(first, "lead"), units(first, "participant")]).toEqual([["区司法局"], ["区各行政规范性文件制定主体", "各成员单位"]]);
     // a requirement whose clauses do not all open with units is no unit cell
-    for (const cell of ["区财政局要有效推动有关业务主管部门,落实补贴信息公开向村和社区延伸。", "市直有关部门每年至少更新一次数据。", "及时公开建设高标准市场体系行动方案的落实举措。"]) expect(isDutyList(cell), cell).toBe(false);
+    for (const cell of ["区财政局要有效推动有关业务主管部门,落实补贴信息公开向村和社区延伸。", "市直有关部门每年至少更新一次数据。", "及时公开建设高标准市场体系行动方案的落实举措。", "区财政局做好政府预算、决算公开工作。", "各部门负责做好本部门政策文件解读工作。"]) expect(isDutyList(cell), cell).toBe(false);
+    // nor does a duty word make a requirement with a subject a unit list (found in review)
+    for (const cell of ["县直各单位负责做好本单位信息公开。", "各单位负责本单位政务公开工作", "推动惠企政策直达市场主体。", "明确信息公开责任主体"]) expect(looksLikeUnitList(cell), cell).toBe(false);
+    // in a table dumped one cell per line, such a requirement stays a task with its own unit cell
+    const cellTable = tasks(plan("工作任务\n具体要求\n责任单位\n(一)做好财政信息公开。\n区财政局做好政府预算、决算公开工作。\n区财政局\n(二)做好政策解读。\n各部门负责做好本部门政策文件解读工作。\n区政府办公室牵头，各部门落实"));
+    expect(cellTable.map((t) => [t.text.slice(0, 6), units(t, "lead", "responsible")])).toEqual([["区财政局做好", ["区财政局"]], ["各部门负责做", ["区政府办公室"]]]);
     expect(isDutyList("各有关单位、各镇(街)做好发布工作,区政务服务数据管理局做好技术支持和指导。")).toBe(true);
   });
 
@@ -499,7 +514,8 @@ describe("forms first met on the pages gathered city by city (o-*, p-*)", () => 
     fc.assert(
       fc.property(fc.array(clause, { minLength: 1, maxLength: 3 }), fc.constantFrom("，", ",", "；"), (clauses, sep) => {
         const cell = clauses.map(([units, duty]) => units.join("、") + duty).join(sep) + "。";
-        expect(isDutyList(cell), cell).toBe(true);
+        // one clause alone is a requirement with its subject; two or more assign duties
+        expect(isDutyList(cell), cell).toBe(clauses.length > 1);
         const expected = clauses.flatMap(([u]) => u);
         expect(parseUnitCell(cell, { start: 0, end: cell.length }).phrases.flatMap((p) => p.units.map((u) => u.name))).toEqual(expected);
       }),

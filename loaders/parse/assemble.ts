@@ -170,9 +170,12 @@ function assignUnits(text: string, group: Group, issues: Issue[], conventionAt: 
 }
 
 function parseCell(text: string, span: Span, role: Role | undefined, issues: Issue[], convention: LeadConvention | null): UnitPhrase[] {
-  const { phrases, unrecognised, notes } = parseUnitCell(text, span, role ? null : convention);
+  const { phrases, unrecognised, notes, unitNotes } = parseUnitCell(text, span, role ? null : convention);
   for (const note of notes) {
     issues.push({ severity: "info", code: "unit-note", message: `「${note.text.slice(0, 40)}」是对责任单位的说明，未记为单位`, position: { start: note.start, end: note.end } });
+  }
+  for (const note of unitNotes) {
+    issues.push({ severity: "info", code: "unit-note", message: `「${note.text.slice(0, 40)}」所说的单位已记为本项任务的单位；说明若及于以下各项任务，以下各项未逐项记入`, position: { start: note.start, end: note.end } });
   }
   for (const item of unrecognised) {
     issues.push({ severity: "info", code: "unrecognised-unit", message: `「${item.text.slice(0, 40)}」不像单位名称，未记为责任单位`, position: { start: item.start, end: item.end } });
@@ -315,7 +318,7 @@ const WEB_ADDRESS = new RegExp(vocabulary("plan-vocabulary.tsv", "web-address").
 const WEB_CHROME = new RegExp(vocabulary("plan-vocabulary.tsv", "web-chrome").map(escapeRegExp).join("|"));
 const NOTICE = new RegExp(vocabulary("plan-vocabulary.tsv", "notice").map(escapeRegExp).join("|"));
 /** A notice's title, its 文号 in brackets after it (「…关于进一步做好政务公开工作的通知(烟政办发〔2018〕22号)」), no sentence. */
-const NOTICE_TITLE = /^[^。；;]*关于[^。；;]{2,80}通\s*知\s*(?:[(（〔][^()（）]{0,30}号\s*[)）〕])?$/;
+const NOTICE_TITLE = /^[^。；;]*关于[^。；;]{2,80}通\s*知\s*[(（〔][^()（）]{0,30}号\s*[)）〕]$/;
 /** How far into a piece the notice's words are looked for: the notice opens the piece it is part of. */
 const NOTICE_WINDOW = 300;
 const HAN = /\p{Script=Han}/u;

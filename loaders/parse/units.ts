@@ -37,6 +37,9 @@ const NOTE = new RegExp(vocabulary(GRAMMAR, "note").map(escapeRegExp).join("|"))
 const RESPECTIVELY_LEAD = new RegExp(`(?:${vocabulary(GRAMMAR, "respectively").map(escapeRegExp).join("|")})(?:${vocabulary(GRAMMAR, "lead").map(escapeRegExp).join("|")})`);
 const NOTE_UNITS_BEFORE = vocabulary(GRAMMAR, "note-units-before");
 const NOTE_UNITS_AFTER = vocabulary(GRAMMAR, "note-units-after");
+const NOTE_UNITS_OPEN = vocabulary(GRAMMAR, "note-units-open");
+/** Words a note opens with before the units it names (以下, 本要点各项工作): not part of the first name. */
+const NOTE_LEAD_IN = new RegExp(`^(?:${vocabulary(GRAMMAR, "note-lead-in").map(escapeRegExp).join("|")})+`);
 
 /** Is this a note about a unit list (以下不再列出, 均为责任单位), not a unit? */
 export function isUnitNote(s: string): boolean {
@@ -187,8 +190,6 @@ function placesEnd(item: string): number {
 
 /** Where the unit in an item (after joinKinds) ends: its name's suffix, or a list of kinds of place by itself. */
 function unitEnd(item: string): number {
-  const duty = dutyStart(item);
-  if (duty > 0) return duty;
   const end = nameEnd(item);
   return end > 0 ? end : placesEnd(item);
 }
@@ -213,11 +214,13 @@ function dutyStart(item: string): number {
  * A cell that assigns duties, clause by clause, each opening with a list of units and a word of its duty
  * (「各有关单位、各镇(街)做好发布工作,区政务服务数据管理局做好技术支持和指导」, 番禺 2021; 「区司法局牵头…工作,区各
  * 行政规范性文件制定主体具体落实;各成员单位负责做好本单位…工作」, 张店 2023): a unit cell, though no clause ends
- * in role wording. Every clause must open so.
+ * in role wording. Every clause must open so, and there must be two at least: one such clause is a requirement
+ * with its subject.
  */
 export function isDutyList(s: string): boolean {
   const clauses = splitTopLevel(s, { start: 0, end: s.length }, (ch) => PHRASE_SEPARATORS.has(ch)).map((c) => c.text);
-  if (clauses.length === 0 || s.length > 400) return false;
+  // one clause opening with a unit (「区财政局做好政府预算、决算公开工作。」) is a requirement with its subject
+  if (clauses.length < 2 || s.length > 400) return false;
   return clauses.every((clause) => {
     for (let at = 2; at < Math.min(clause.length, MAX_NAME); at++) {
       if (DUTY_START.some((w) => clause.startsWith(w, at))) return looksLikeUnitList(clause.slice(0, at));
@@ -318,8 +321,13 @@ export interface ParsedUnits {
   phrases: UnitPhrase[];
   /** Items that did not look like a unit name. */
   unrecognised: Piece[];
-  /** Phrases that are notes about the list (以下均需…落实，不再列出), not units. */
+  /** Phrases that are notes about the list (以下不再列出, 逗号前为牵头单位), not units. */
   notes: Piece[];
+  /**
+   * Notes whose units were taken for this task (「以下均需各区县政府组织落实」): they may speak of the tasks below
+   * too, which do not repeat them.
+   */
+  unitNotes: Piece[];
 }
 
 /** The text outside any brackets: 「各区县政府﹝含南太湖新区管委会，下同﹞」 → 「各区县政府」. */
@@ -349,45 +357,72 @@ export function findLeadConvention(text: string): { convention: LeadConvention; 
 }
 
 /**
- * The units a note makes responsible for its task (data/unit-grammar.tsv note-units-before / -after):
- * 「本要点各项工作均需各市、县〔市、区〕政府作为责任单位」 → 各市、县〔市、区〕政府; null when it names none.
+ * The units a note makes responsible for its task (data/unit-grammar.tsv note-units-*), or null when it names
+ * none: between 均需 and 作为责任单位 / 组织落实 (「本要点各项工作均需各市、县〔市、区〕政府作为责任单位」), before
+ * 均为责任单位 or 均需 (「各县市区人民政府、园区管委会均为责任单位」, 「以下各乡镇均需组织落实」), after 均包含 to the end
+ * (「以下责任单位均包含各区县政府」). What follows 均需 with no such word after it is an instruction, not units
+ * (「以下均需报送市政务公开办」).
  */
 function noteUnitList(note: Piece): Piece | null {
-  let from = 0;
-  for (const w of NOTE_UNITS_BEFORE) {
-    const at = note.text.lastIndexOf(w);
-    if (at !== -1) from = Math.max(from, at + w.length);
-  }
+  const t = note.text;
+  const after = (from: number) => {
+    let to = -1;
+    for (const w of NOTE_UNITS_AFTER) {
+      const at = t.indexOf(w, from);
+      if (at !== -1 && (to === -1 || at < to)) to = at;
+    }
+    return to;
+  };
+  let from = -1;
   let to = -1;
-  for (const w of NOTE_UNITS_AFTER) {
-    const at = note.text.indexOf(w, from);
-    if (at !== -1 && (to === -1 || at < to)) to = at;
+  for (const w of NOTE_UNITS_OPEN) {
+    const at = t.lastIndexOf(w);
+    if (at !== -1 && at + w.length > from) [from, to] = [at + w.length, t.length];
   }
-  if (from === 0 && to === -1) return null;
-  const list = note.text.slice(from, to === -1 ? note.text.length : to);
+  for (const w of NOTE_UNITS_BEFORE) {
+    const at = t.lastIndexOf(w);
+    if (at === -1 || at + w.length <= from) continue;
+    const end = after(at + w.length);
+    // units between the two words, or (nothing between them) before the first: 「以下各乡镇均需组织落实」
+    if (end > at + w.length) [from, to] = [at + w.length, end];
+    else if (end !== -1) [from, to] = [0, at];
+  }
+  if (from === -1) {
+    const end = after(0);
+    if (end <= 0) return null;
+    [from, to] = [0, end];
+  }
+  const lead = from === 0 ? (NOTE_LEAD_IN.exec(t)?.[0].length ?? 0) : 0;
+  const list = t.slice(from + lead, to);
   if (/^(?:以上|上述)/.test(list) || !looksLikeUnitList(list)) return null;
-  return { start: note.start + from, end: note.start + from + list.length, text: list };
+  return { start: note.start + from + lead, end: note.start + to, text: list };
 }
 
-/** A unit's name as two writings of it compare: outside brackets, without punctuation (各区、县(市)政府 = 各区县政府). */
-const sameNameKey = (name: string) => outsideBrackets(name).replace(/[\s\p{P}]/gu, "");
+/** A unit's name as two writings of it compare: outside brackets, without punctuation, 人民政府 as 政府 (各区、县(市)人民政府 = 各区县政府). */
+const sameNameKey = (name: string) => outsideBrackets(name).replace(/[\s\p{P}]/gu, "").replace(/人民政府/g, "政府");
 
 export function parseUnitCell(text: string, span: Span, convention: LeadConvention | null = null): ParsedUnits {
   const phrases: UnitPhrase[] = [];
   const unrecognised: Piece[] = [];
   const notes: Piece[] = [];
+  const unitNotes: Piece[] = [];
   const noteLists: Piece[] = [];
+  /** Phrases that name no role at all (indices into phrases). */
+  const unmarked = new Set<number>();
   for (const phrase of splitTopLevel(text, span, (ch) => PHRASE_SEPARATORS.has(ch) || ch === "\u2029").flatMap(splitAtLead)) {
     if (isUnitNote(phrase.text)) {
       const list = noteUnitList(phrase);
-      if (list) noteLists.push(list);
-      else notes.push(phrase);
+      if (list) {
+        noteLists.push(list);
+        unitNotes.push(phrase);
+      } else notes.push(phrase);
       continue;
     }
     const units: Unit[] = [];
     let roleWords = "";
     for (const item of joinKinds(text, splitTopLevel(text, phrase, (ch) => ITEM_SEPARATORS.has(ch))).flatMap(splitBetween)) {
-      let end = unitEnd(item.text);
+      // in a unit cell a name ends before its duty (「各成员单位负责做好本单位…工作」)
+      let end = dutyStart(item.text) || unitEnd(item.text);
       if (end <= 0) {
         // wording with no unit in it (按职责分工落实 after a comma) still tells the phrase's role
         if (LEAD.test(item.text) || PARTICIPANT.test(item.text) || /负责|落实|分工/.test(item.text)) roleWords += item.text;
@@ -419,6 +454,7 @@ export function parseUnitCell(text: string, span: Span, convention: LeadConventi
     }
     if (units.length === 0) continue;
     const role: Role = LEAD.test(roleWords) ? "lead" : PARTICIPANT.test(roleWords) ? "participant" : "responsible";
+    if (roleWords.trim() === "") unmarked.add(phrases.length);
     phrases.push({ type: "unitPhrase", role, text: cleanText(phrase.text), position: { start: phrase.start, end: phrase.end }, units });
   }
   if (convention && phrases.length > 0 && !phrases.some((p) => p.role === "lead")) applyConvention(phrases, convention);
@@ -431,12 +467,12 @@ export function parseUnitCell(text: string, span: Span, convention: LeadConventi
   // 「各县市区政府、管委，市委宣传部…等有关部门分别牵头落实」: leading respectively (data/unit-grammar.tsv
   // respectively) closes the whole list; the unmarked phrases before it lead too
   const last = phrases[phrases.length - 1];
-  if (last?.role === "lead" && RESPECTIVELY_LEAD.test(last.text) && phrases.slice(0, -1).every((p) => p.role === "responsible")) for (const p of phrases) p.role = "lead";
+  if (last?.role === "lead" && RESPECTIVELY_LEAD.test(last.text) && phrases.slice(0, -1).every((_, i) => unmarked.has(i))) for (const p of phrases) p.role = "lead";
   // a cell with a lead: its other (unmarked) units participate
   if (phrases.some((p) => p.role === "lead")) {
     for (const p of phrases) if (p.role === "responsible") p.role = "participant";
   }
-  return { phrases, unrecognised, notes };
+  return { phrases, unrecognised, notes, unitNotes };
 }
 
 /** Roles by the plan's declared convention, for a cell whose own wording names no lead. */

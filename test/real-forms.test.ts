@@ -531,6 +531,29 @@ describe("forms first met on the pages gathered city by city (o-*, p-*)", () => 
   });
 });
 
+describe("forms first met on the last pages searched county by county (q-*, r-*)", () => {
+  it("国办 2019 shortened on a company blog: headings that are one sentence each, with nothing below them, are the plan's tasks", async () => {
+    const doc = await real("r-05.txt");
+    const all = tasksOf(doc);
+    expect(all.map((t) => t.task.text.slice(0, 8)).slice(0, 3)).toEqual(["深入解读重要政策", "积极回应社会关切", "增强解读回应效果"]);
+    // each keeps its place in the outline: under its heading, whose sentence it is
+    expect(all[0].path.map((s) => s.marker)).toEqual(["一、", "(一)"]);
+    expect(doc.issues.map((i) => i.code)).not.toContain("unknown-layout");
+  });
+
+  it("only in a plan with no task otherwise, never a name, a paragraph run into its heading line, or under 总体要求", () => {
+    const titled = tasks(parsePlan("2019年某市政务公开工作要点\n一、总体要求\n(一)坚持以人民为中心,全面推进政务公开。\n二、重点任务\n(一)深入解读重要政策措施,确保政策内涵透明。\n(二)积极回应社会关切。\n"));
+    expect(titled.map((t) => t.text)).toEqual(["深入解读重要政策措施,确保政策内涵透明。", "积极回应社会关切。"]);
+    // a plan with tasks of its own keeps such headings as headings
+    const mixed = tasks(parsePlan("2019年某市政务公开工作要点\n一、重点任务\n(一)深入解读重要政策措施,确保政策内涵透明。\n(二)积极回应社会关切\n1.加强舆情监测。（市委宣传部负责）\n"));
+    expect(mixed.map((t) => t.text)).toEqual(["加强舆情监测。"]);
+    // names and paragraphs run into a heading line are no such sentences
+    expect(tasks(parsePlan("2019年某市政务公开工作要点\n一、重点任务\n(一)政策解读\n(二)回应关切\n")).length).toBe(0);
+    // a first-level heading with a comma titles a part (集美区 2021, c-12: a table whose rows were lost)
+    expect(tasks(parsePlan("2021年政务公开工作主要任务分解表\n一、紧扣“十四五”开好局起好步,进一步深化政务公开\n二、紧扣宏观政策落地见效,进一步深化政务公开\n")).length).toBe(0);
+  });
+});
+
 describe("unit tags met again on earlier pages (h-12, g-21, k-18)", () => {
   const plan = (body: string) => tasks(parsePlan(`2024年某区政务公开工作要点\n一、优化政策公开\n${body}\n二、加强解读\n（二）做好解读。（区政府办公室负责）\n`));
 

@@ -7,14 +7,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { evaluateReal, formatSummary, readTruth, REAL_DIR, summarise, type Check, type Measure } from "./support/real-corpus.ts";
 import { tsv } from "./helpers.ts";
 
-// measured 2026-11-27 on 251 pages (241 annotated tasks). Pages are added in batches gathered after the
+// measured 2026-11-27 on 259 pages (248 annotated tasks). Pages are added in batches gathered after the
 // parser was last changed, and each batch is first measured as found: f-*, g-* (34 pages) had tasks
 // 39/53, lead units 28/53, other units 35/53 and one page unparsed; h-*, i-* (39 pages, after the fixes
 // f and g called for) tasks 30/39, lead units 25/39, other units 27/39; j-*, k-* (40 pages, after the
 // notice fix) tasks 29/33, lead units 25/33, other units 29/33, metadata 31/40, every page with a task
 // parsed; l-*, m-* (21 pages: the stored pages ran dry) tasks 16/18, lead units 14/18, other units 15/18,
 // metadata 19/21, notice alone 0/3, every page with a task parsed; o-*, p-* (25 pages, searched city by
-// city) tasks 21/25, lead units 15/25, other units 20/25, metadata 21/25, every page with a task parsed.
+// city) tasks 21/25, lead units 15/25, other units 20/25, metadata 21/25, every page with a task parsed;
+// q-*, r-* (8 pages, county by county: the store is nearly dry) tasks 4/7, lead and other units 4/7,
+// metadata 8/8, one page of four with tasks unparsed.
 // The floors below hold what the parser reaches on all pages with the fixes each batch called for. Raise
 // them as the parser improves; restate them on the whole corpus only when a new batch is added.
 const FLOORS: Partial<Record<Measure, number>> = {
@@ -24,11 +26,11 @@ const FLOORS: Partial<Record<Measure, number>> = {
   // the content (开放江门, 大规模增值税留抵退税), as f-13, k-09 and k-14 before them
   province: 0.95,
   parent_city: 0.96,
-  level: 0.92,
+  level: 0.93,
   year: 0.95,
   doc_number: 0.98,
   issue_date: 0.96,
-  // 226/241: l-01, l-04, m-02 and o-13 head their paragraphs as 庆元 does (a heading over its tasks), which
+  // 233/248: l-01, l-04, m-02 and o-13 head their paragraphs as 庆元 does (a heading over its tasks), which
   // the annotators read as the first task's start
   task_found: 0.93,
   lead_units: 0.91,

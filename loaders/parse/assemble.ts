@@ -115,6 +115,7 @@ export function assemble(text: string, blocks: Block[]): Assembled {
   closeGroup();
   dropNonTasks(children, issues);
   headingsThatAreTasks(text, children, titles);
+  itemsThatAreHeadings(children, titles, text);
   checkNumbering(children, issues);
   return { children, issues };
 }
@@ -283,6 +284,39 @@ function headingsThatAreTasks(text: string, nodes: (Section | Task)[], titles: M
   if (single === 0 || single < counted.length * 0.5) return;
   mergeHeadings(text, nodes, titles);
 }
+
+/**
+ * A plan whose items are its headings' own sentences, with nothing below them (「(一)深入解读重要政策措施,确保政策
+ * 内涵透明,信号清晰。」「(二)积极回应社会关切,…」, a shortened copy of the national plan): each heading with no
+ * content that says a requirement in a sentence is a task. Only in a plan that has no task otherwise, and never
+ * under 总体要求 and its like: there a heading's sentence titles the prose below it.
+ */
+function itemsThatAreHeadings(nodes: (Section | Task)[], titles: Map<Section, Span>, text: string) {
+  const leaves: Section[] = [];
+  let tasks = 0;
+  const walk = (list: (Section | Task)[], general: boolean) => {
+    for (const n of list) {
+      if (n.type === "task") tasks++;
+      else if (n.children.length > 0) walk(n.children, general || GENERAL.test(n.title));
+      else if (!general && !GENERAL.test(n.title) && isRequirementSentence(n.title, n.level)) leaves.push(n);
+    }
+  };
+  walk(nodes, false);
+  if (tasks > 0) return;
+  for (const section of leaves) {
+    const title = titles.get(section) ?? section.position;
+    section.children.push({ type: "task", number: null, text: cleanText(text.slice(title.start, title.end)), position: title, pieces: [title], units: [], deadline: null });
+  }
+}
+
+/**
+ * A heading that is one sentence of its own, not a name: it ends in 。, or (below the first level) runs on past a
+ * comma; one sentence, not a paragraph run into its heading line (a notice's 「(一)严格执行公开属性源头认定。要从
+ * 拟文关口开始,…」). A first-level heading with a comma and no 。 titles a part (「一、紧扣“十四五”开好局起好步,进一步
+ * 深化政务公开」 over a table whose rows were lost).
+ */
+const isRequirementSentence = (title: string, level: number) =>
+  title.length <= 80 && !/[。；;！？]./.test(title) && ((title.length >= 5 && /[。；;]$/.test(title)) || (level > 1 && title.length >= 10 && /[，,]/.test(title)));
 
 /** A heading line of its own: short, one phrase (「建设完成政府信息公开平台」, not a paragraph). */
 const looksLikeTitleLine = (title: string) => title.length <= 30 && !/[。；;！？!?]/.test(title);

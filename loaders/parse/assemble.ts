@@ -287,36 +287,37 @@ function headingsThatAreTasks(text: string, nodes: (Section | Task)[], titles: M
 
 /**
  * A plan whose items are its headings' own sentences, with nothing below them (「(一)深入解读重要政策措施,确保政策
- * 内涵透明,信号清晰。」「(二)积极回应社会关切,…」, a shortened copy of the national plan): each heading with no
- * content that says a requirement in a sentence is a task. Only in a plan that has no task otherwise, and never
- * under 总体要求 and its like: there a heading's sentence titles the prose below it.
+ * 内涵透明,信号清晰。」「(二)积极回应社会关切,…。」 under 一、二、三、, a shortened copy of the national plan): each
+ * such second-level heading that says a requirement in one sentence is a task. Only in a plan that has no task
+ * otherwise, only under two parts or more (a notice's own requirements are one flat list: 「一、提高思想认识，切实
+ * 加强组织领导。」), and never under 总体要求 and its like, where a heading's sentence titles the prose below it. A
+ * heading without its 。 (「（一）加强惠企政策公开，助力市场主体纾困发展」 over tasks a page lost, or one cut by the
+ * page's end) stays a heading.
  */
 function itemsThatAreHeadings(nodes: (Section | Task)[], titles: Map<Section, Span>, text: string) {
   const leaves: Section[] = [];
+  const parts = new Set<Section>();
   let tasks = 0;
-  const walk = (list: (Section | Task)[], general: boolean) => {
+  const walk = (list: (Section | Task)[], general: boolean, part: Section | null) => {
     for (const n of list) {
       if (n.type === "task") tasks++;
-      else if (n.children.length > 0) walk(n.children, general || GENERAL.test(n.title));
-      else if (!general && !GENERAL.test(n.title) && isRequirementSentence(n.title, n.level)) leaves.push(n);
+      else if (n.children.length > 0) walk(n.children, general || GENERAL.test(n.title), n.level === 1 ? n : null);
+      else if (part && n.level > 1 && !general && !GENERAL.test(n.title) && isRequirementSentence(n.title)) {
+        leaves.push(n);
+        parts.add(part);
+      }
     }
   };
-  walk(nodes, false);
-  if (tasks > 0) return;
+  walk(nodes, false, null);
+  if (tasks > 0 || parts.size < 2) return;
   for (const section of leaves) {
     const title = titles.get(section) ?? section.position;
     section.children.push({ type: "task", number: null, text: cleanText(text.slice(title.start, title.end)), position: title, pieces: [title], units: [], deadline: null });
   }
 }
 
-/**
- * A heading that is one sentence of its own, not a name: it ends in 。, or (below the first level) runs on past a
- * comma; one sentence, not a paragraph run into its heading line (a notice's 「(一)严格执行公开属性源头认定。要从
- * 拟文关口开始,…」). A first-level heading with a comma and no 。 titles a part (「一、紧扣“十四五”开好局起好步,进一步
- * 深化政务公开」 over a table whose rows were lost).
- */
-const isRequirementSentence = (title: string, level: number) =>
-  title.length <= 80 && !/[。；;！？]./.test(title) && ((title.length >= 5 && /[。；;]$/.test(title)) || (level > 1 && title.length >= 10 && /[，,]/.test(title)));
+/** A heading that is one sentence of its own, not a name nor a paragraph run into its heading line (a notice's 「(一)严格执行公开属性源头认定。要从拟文关口开始,…」). */
+const isRequirementSentence = (title: string) => title.length >= 5 && title.length <= 120 && /[。；;]$/.test(title) && !/[。；;！？]./.test(title);
 
 /** A heading line of its own: short, one phrase (「建设完成政府信息公开平台」, not a paragraph). */
 const looksLikeTitleLine = (title: string) => title.length <= 30 && !/[。；;！？!?]/.test(title);

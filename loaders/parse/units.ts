@@ -196,6 +196,7 @@ function unitEnd(item: string): number {
 
 /** Words that end a unit name right before them: what follows is its duty (data/unit-grammar.tsv duty-start). */
 const DUTY_START = vocabulary(GRAMMAR, "duty-start").sort((a, b) => b.length - a.length);
+const dutyWordAt = (s: string, at: number) => DUTY_START.some((w) => s.startsWith(w, at));
 
 /**
  * Where a complete unit name ends right before a word of its duty (「各成员单位负责做好本单位…工作」: 各成员单位,
@@ -203,7 +204,7 @@ const DUTY_START = vocabulary(GRAMMAR, "duty-start").sort((a, b) => b.length - a
  */
 function dutyStart(item: string): number {
   for (let at = 2; at < Math.min(item.length, MAX_NAME); at++) {
-    if (!DUTY_START.some((w) => item.startsWith(w, at))) continue;
+    if (!dutyWordAt(item, at)) continue;
     const head = item.slice(0, at);
     if (nameEnd(head) === at || placesEnd(head) === at) return at;
   }
@@ -218,13 +219,12 @@ function dutyStart(item: string): number {
  * with its subject.
  */
 export function isDutyList(s: string): boolean {
+  if (s.length > 400) return false;
   const clauses = splitTopLevel(s, { start: 0, end: s.length }, (ch) => PHRASE_SEPARATORS.has(ch)).map((c) => c.text);
   // one clause opening with a unit (「区财政局做好政府预算、决算公开工作。」) is a requirement with its subject
-  if (clauses.length < 2 || s.length > 400) return false;
+  if (clauses.length < 2) return false;
   return clauses.every((clause) => {
-    for (let at = 2; at < Math.min(clause.length, MAX_NAME); at++) {
-      if (DUTY_START.some((w) => clause.startsWith(w, at))) return looksLikeUnitList(clause.slice(0, at));
-    }
+    for (let at = 2; at < Math.min(clause.length, MAX_NAME); at++) if (dutyWordAt(clause, at)) return looksLikeUnitList(clause.slice(0, at));
     return false;
   });
 }

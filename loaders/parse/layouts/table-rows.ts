@@ -8,14 +8,18 @@ import type { Span } from "../types.ts";
 import { isDutyList, looksLikeUnitList } from "../units.ts";
 import { isDeadlineCell } from "../cells.ts";
 
-/** The column roles a line names, or null when it is no header row (at least `min` names, all but one known). */
-export function headerRow(text: string, line: Line, sep: string, min = 2): ColumnRole[] | null {
+/**
+ * The column roles a line names, or null when it is no header row: two names at least, all but one known; or, for
+ * the rest of a header broken over two lines (`continued`), names only.
+ */
+export function headerRow(text: string, line: Line, sep: string, continued = false): ColumnRole[] | null {
   if (!line.text.includes(sep)) return null;
   const cells = splitCells(text, line, sep).filter((c, i, all) => !(sep === "|" && (i === 0 || i === all.length - 1) && c.end === c.start));
   const named = cells.filter((c) => c.end > c.start); // a header drawn with empty trailing cells (| ||)
   const roles = named.map((c) => headerRole(text.slice(c.start, c.end)));
   const known = roles.filter((r) => r !== null).length;
-  return known >= min && known >= roles.length - (min > 1 ? 1 : 0) ? roles.map((r) => r ?? "ignore") : null;
+  const enough = continued ? known >= 1 && known === roles.length : known >= 2 && known >= roles.length - 1;
+  return enough ? roles.map((r) => r ?? "ignore") : null;
 }
 
 export function tableSeparator(line: Line): "\t" | "|" {
@@ -41,7 +45,7 @@ export function parseTableRows(text: string, lines: Line[], numbering: Numbering
       continue;
     }
     // a header row broken over two lines (「工作任务 | 具体要求」 / 「| 责任单位 |」): the columns it goes on naming
-    const rest: ColumnRole[] | null = afterHeader && columns ? headerRow(text, line, lineSep, 1) : null;
+    const rest: ColumnRole[] | null = afterHeader && columns ? headerRow(text, line, lineSep, true) : null;
     afterHeader = false;
     if (rest && columns) {
       columns = [...columns, ...rest];

@@ -431,6 +431,19 @@ describe("forms first met on the last pages the store held (l-*, m-*)", () => {
     // 全区 alone is also an autonomous region's word for itself: no level without a prefecture's plan
     expect(meta("2019年全区政务公开工作要点", "《国务院办公厅关于印发2019年政务公开工作要点的通知》").level).toBeNull();
   });
+
+  it("丽水 and 锦州 counties 2020-2021 whose name a spam site replaced everywhere: the notice's 经县政府同意 / 我县 says the level, the city's plan it cites by name the parent", async () => {
+    expect((await real("g-03.txt")).meta).toMatchObject({ region: null, level: "county", parentCity: "丽水市", province: "浙江省", year: 2021 });
+    expect((await real("f-10.txt")).meta).toMatchObject({ region: null, level: "county", parentCity: "锦州市", province: "辽宁省", year: 2020 });
+    const meta = (consent: string, cited: string) =>
+      parsePlan(`某某办公室关于印发2021年某某政务公开工作要点的通知\n各乡镇人民政府：\n${consent}现将《2021年某某政务公开工作要点》印发给你们。\n2021年某某政务公开工作要点\n根据${cited}精神，制定本要点。\n一、深化主动公开\n(一)做好财政信息公开。（县财政局负责）\n`).meta;
+    const lishui = "《浙江省人民政府办公厅关于印发2021年浙江省政务公开工作要点的通知》《丽水市人民政府办公室关于印发2021年丽水市政务公开工作要点的通知》";
+    for (const consent of ["经县政府同意，", "为推进我县政务公开工作，", "经区人民政府同意，"]) expect(meta(consent, lishui)).toMatchObject({ region: null, level: "county", parentCity: "丽水市", province: "浙江省" });
+    // 我区 is also an autonomous region's word for itself, and 经市政府同意 a county-level city's as much as a prefecture's: no level
+    for (const consent of ["为推进我区政务公开工作，", "经市政府同意，", "经自治区人民政府同意，"]) expect(meta(consent, lishui)).toMatchObject({ level: null, parentCity: null });
+    // two cities' plans cited: no parent
+    expect(meta("经县政府同意，", "《丽水市人民政府办公室关于印发2021年丽水市政务公开工作要点的通知》《衢州市人民政府办公室关于印发2021年衢州市政务公开工作要点的通知》")).toMatchObject({ level: "county", parentCity: null });
+  });
 });
 
 describe("forms first met on the pages gathered city by city (o-*, p-*)", () => {
@@ -584,8 +597,40 @@ describe("unit tags met again on earlier pages (h-12, g-21, k-18)", () => {
     expect(plan("（一）深化政策发布。做好预决算公开。(含各街镇)完善目录编制。(区财政局)")[0].units.flatMap((p) => p.units.map((u) => u.name))).toEqual(["区财政局"]);
   });
 
-  it("a bare 会 is no 会同: 县财政局会计核算中心 and 市政府办公室会务科 are one unit each (so 宣传处会办公室 stays one, 广东省卫生健康委 2021)", () => {
-    for (const name of ["县财政局会计核算中心", "市政府办公室会务科", "市商务局会展中心"]) expect(units(plan(`（一）深化政策发布。做好预决算公开。（${name}负责）`)[0], "responsible")).toEqual([name]);
+  it("广东省卫生健康委 2021: 会 for 会同 between two names (宣传处会办公室) names both; 会 opening a word (会计, 会务, 会展) joins nothing", async () => {
+    const third = tasks(await real("g-21.txt"))[2];
+    expect(third.text).toMatch(/^提高新冠肺炎疫情信息发布规范化水平/);
+    expect(units(third, "responsible")).toEqual(["宣传处", "办公室"]);
+    for (const name of ["县财政局会计核算中心", "市政府办公室会务科", "市商务局会展中心", "县委员会"]) expect(units(plan(`（一）深化政策发布。做好预决算公开。（${name}负责）`)[0], "responsible")).toEqual([name]);
+  });
+
+  it("大武口区 2024: two names printed with no mark between them (区直各部门市生态环境局大武口分局) are two units", async () => {
+    const first = tasks(await real("j-06.txt"))[0];
+    expect(units(first, "responsible")).toEqual(["区直各部门", "市生态环境局大武口分局"]);
+    // only after a name ending in 政府, 部门, 单位 or 办事处, and before one opening with a level: these stay one
+    for (const name of ["市政府各部门", "县委县政府督查室", "市生态环境局大武口分局", "市人民政府办公室", "县政府各有关部门"]) expect(units(plan(`（一）深化政策发布。做好预决算公开。（${name}负责）`)[0], "responsible")).toEqual([name]);
+  });
+
+  it("two names of any kind run together read back as both, and one name as itself (property)", () => {
+    const first = fc.constantFrom("区直各部门", "各乡镇人民政府", "县直各单位", "街道办事处", "市政府");
+    const second = fc.constantFrom("市生态环境局大武口分局", "县财政局", "区融媒体中心", "镇政府", "省审改办");
+    fc.assert(fc.property(first, second, (a, b) => {
+      expect(units(plan(`（一）深化政策发布。做好预决算公开。（${a}${b}负责）`)[0], "responsible")).toEqual([a, b]);
+      expect(units(plan(`（一）深化政策发布。做好预决算公开。（${a}、${b}负责）`)[0], "responsible")).toEqual([a, b]);
+    }));
+  });
+
+  it("沈阳 2017: a cell naming only where the plan publishes (门户网站, 新闻媒体: a 公开载体 column) is no unit cell, and is reported", async () => {
+    const plan = await real("g-13.txt");
+    const all = tasks(plan);
+    expect(all.flatMap((t) => units(t, "lead", "participant", "responsible"))).toEqual([]);
+    expect(all.some((t) => /门户网站、市政府相关部门网站/.test(t.text))).toBe(false);
+    const channels = plan.issues.filter((i) => i.code === "channel-cell");
+    expect(channels.map((i) => i.severity)).toEqual(["info", "info"]);
+    expect(channels[0].message).toContain("市政府门户网站、市政府相关部门网站");
+    // a channel beside a unit is a unit (淮南 2021: 政务公开指导办、政府网站)
+    const huainan = tasks(await real("b-17.txt")).find((t) => t.text.startsWith("市政府网站建立专题"))!;
+    expect(units(huainan, "responsible")).toEqual(["政务公开指导办", "政府网站"]);
   });
 
   it("a bracket right after a tag goes with its task: more units, or the deadline (found in review)", () => {

@@ -19,7 +19,7 @@ export type Block =
   | { kind: "preamble"; span: Span }
   | { kind: "unplaced"; span: Span; reason: string }
   /** Something a layout repaired and wants reported: a tag whose closing bracket was lost. */
-  | { kind: "note"; code: string; message: string; span: Span };
+  | { kind: "note"; code: string; message: string; span: Span; severity?: "info" | "warning" };
 
 interface Group {
   tasks: Task[];
@@ -105,7 +105,7 @@ export function assemble(text: string, blocks: Block[]): Assembled {
         issues.push({ severity: "info", code: "preamble", message: `正文第一个标题或任务之前的文字（总体要求、说明等），未计为任务：「${cleanText(text.slice(block.span.start, block.span.end)).slice(0, 40)}」`, position: block.span });
         break;
       case "note":
-        issues.push({ severity: "warning", code: block.code, message: block.message, position: block.span });
+        issues.push({ severity: block.severity ?? "warning", code: block.code, message: block.message, position: block.span });
         break;
       case "unplaced":
         issues.push({ severity: "warning", code: "unplaced-text", message: `${block.reason}：「${cleanText(text.slice(block.span.start, block.span.end)).slice(0, 60)}」`, position: block.span });

@@ -4,7 +4,7 @@ import { escapeRegExp, readTable, vocabulary } from "../data.ts";
 import type { Block } from "./assemble.ts";
 import { CHINESE_L2, compareKey, endsSentence, headingMarker, matchedNumber, trimSpan, type Numbering } from "./text.ts";
 import type { Span } from "./types.ts";
-import { isDutyList, looksLikeUnitList, ROLE_END } from "./units.ts";
+import { isChannelList, isDutyList, looksLikeUnitList, ROLE_END } from "./units.ts";
 import { PARAGRAPH } from "../read/normalize.ts";
 
 export type ColumnRole = "section" | "task" | "units" | "lead-units" | "participant-units" | "deadline" | "number" | "ignore";
@@ -162,6 +162,9 @@ export function classifyCell(text: string, cell: Span, ctx: CellContext, opts: {
   }
   const tasks = opts.plain ? null : numberedTasks(text, cell, ctx);
   if (tasks) return tasks;
+  if (!opts.taskColumn && ctx.seenStructure && isChannelList(s)) {
+    return [{ kind: "note", severity: "info", code: "channel-cell", message: `发布渠道一栏（公开载体），未计为任务或责任单位：「${s.trim().slice(0, 40)}」`, span: cell }];
+  }
   if (!opts.taskColumn && (looksLikeUnitList(s) || (ctx.seenStructure && isDutyList(s)))) {
     ctx.seenStructure = true;
     return [unitsBlock(text, cell, unitColumnRole(ctx))];

@@ -138,8 +138,15 @@ export function provinceByDocNumbers(text: string): Region | null {
   return { region: p.name, regionCode: p.code + "0000", parentCity: null, province: p.name, level: "provincial" };
 }
 
-/** A cited plan of a whole prefecture (《…关于印发2018年全市政务公开工作实施方案的通知》, data/plan-vocabulary.tsv whole-prefecture). */
-const CITED_CITY_PLAN = new RegExp(`《([^《》\\n]{2,80}?(?:${vocabulary("plan-vocabulary.tsv", "whole-prefecture").join("|")})[^《》\\n]{0,60})》`, "g");
+/**
+ * A cited plan of a whole prefecture (《…关于印发2018年全市政务公开工作实施方案的通知》, data/plan-vocabulary.tsv
+ * whole-prefecture), or of a prefecture by its name (《丽水市人民政府办公室关于印发2021年丽水市政务公开工作要点的通知》:
+ * any cited plan, data/plan-vocabulary.tsv title; which city issued it is read from the title's opening).
+ */
+const CITED_CITY_PLAN = new RegExp(
+  `《([^《》\\n]{2,80}?(?:${[...vocabulary("plan-vocabulary.tsv", "whole-prefecture"), ...vocabulary("plan-vocabulary.tsv", "title")].join("|")})[^《》\\n]{0,60})》`,
+  "g",
+);
 
 /**
  * The prefecture above a county's plan that names no place (「2018年全县政务公开工作要点」, on the county's own

@@ -107,6 +107,8 @@ const WHOLE_PROVINCE = wholeArea("whole-province");
 const WHOLE_PREFECTURE = wholeArea("whole-prefecture");
 const WHOLE_COUNTY = wholeArea("whole-county");
 const WHOLE_DISTRICT = wholeArea("whole-district");
+/** How a county's cover notice speaks of its own government (data/plan-vocabulary.tsv, own-county): 经县政府同意, 我县. */
+const OWN_COUNTY = new RegExp(vocabulary(VOCAB, "own-county").map(escapeRegExp).join("|"));
 const WHOLE_BELOW_PROVINCE = wholeArea("whole-prefecture", "whole-county", "whole-district");
 
 /** The words of a notice that issues a plan (data/plan-vocabulary.tsv, notice-issues; not 通知如下, a notice that is the plan). */
@@ -330,7 +332,8 @@ export function extractMeta(text: string, lines: Line[], located: Located, issue
   // (its own title and issuer: a notice title read from a citation names the level above)
   const ownNames = [title, issuer].map((t) => (t ?? "").replace(/\s+/g, ""));
   const belowPrefecture = !region && !ambiguous && !ownNames.some((t) => WHOLE_PROVINCE.test(t) || WHOLE_PREFECTURE.test(t));
-  const county = belowPrefecture && ownNames.some((t) => WHOLE_COUNTY.test(t));
+  // (or its notice, in its own words: 「推进我县政务公开工作落实，经县政府同意」)
+  const county = belowPrefecture && (ownNames.some((t) => WHOLE_COUNTY.test(t)) || OWN_COUNTY.test(uncited(headJoined).replace(/\s+/g, "")));
   const above = county || (belowPrefecture && ownNames.some((t) => WHOLE_DISTRICT.test(t))) ? prefectureByCitedPlans(text) : null;
   const level = region?.level ?? (county || above ? "county" : null);
   if (!region) {

@@ -24,6 +24,10 @@ const placeAt = (s: string, at: number) => PLACE.find((p) => s.startsWith(p, at)
 const LEAD_WORDS = vocabulary(GRAMMAR, "lead").sort((a, b) => b.length - a.length);
 const LEAD_JOINTS = vocabulary(GRAMMAR, "lead-joint").sort((a, b) => b.length - a.length);
 const BETWEEN = vocabulary(GRAMMAR, "between").sort((a, b) => b.length - a.length);
+const BETWEEN_NOT = vocabulary(GRAMMAR, "between-not");
+const RUN_END = vocabulary(GRAMMAR, "run-end");
+const CHANNELS = vocabulary(GRAMMAR, "channel");
+const RUN_START = vocabulary(GRAMMAR, "run-start");
 const ROLE_WORDS = (["lead", "participant", "responsible"] as const).flatMap((k) => vocabulary(GRAMMAR, k));
 const alternation = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
 /** What may follow the last unit name of an item and still be role wording only: 等有关部门按职责分工负责. */
@@ -309,10 +313,25 @@ function splitBetween(item: Piece): Piece[] {
     for (let at = item.text.indexOf(word, 1); at !== -1; at = item.text.indexOf(word, at + 1)) {
       const left = item.text.slice(0, at);
       const right = item.text.slice(at + word.length);
+      if (BETWEEN_NOT.some((w) => item.text.startsWith(w, at))) continue;
       if (nameEnd(left) === left.length && nameEnd(right) > 0 && !/^(有关|相关)?(部门|单位)/.test(right)) {
         return [{ start: item.start, end: item.start + at, text: left }, ...splitBetween({ start: item.start + at + word.length, end: item.end, text: right })];
       }
     }
+  }
+  return [item];
+}
+
+/**
+ * Two names printed with no mark between them (「区直各部门市生态环境局大武口分局」): cut where a whole name ends
+ * in a run-end word and a name opening with a run-start word follows (data/unit-grammar.tsv).
+ */
+function splitRunTogether(item: Piece): Piece[] {
+  for (let at = 2; at < Math.min(item.text.length - 1, MAX_NAME); at++) {
+    if (!RUN_START.some((w) => item.text.startsWith(w, at)) || !RUN_END.some((w) => item.text.endsWith(w, at))) continue;
+    const left = item.text.slice(0, at);
+    const right = item.text.slice(at);
+    if (nameEnd(left) === at && unitEnd(right) > 0) return [{ start: item.start, end: item.start + at, text: left }, ...splitRunTogether({ start: item.start + at, end: item.end, text: right })];
   }
   return [item];
 }
@@ -420,7 +439,7 @@ export function parseUnitCell(text: string, span: Span, convention: LeadConventi
     }
     const units: Unit[] = [];
     let roleWords = "";
-    for (const item of joinKinds(text, splitTopLevel(text, phrase, (ch) => ITEM_SEPARATORS.has(ch))).flatMap(splitBetween)) {
+    for (const item of joinKinds(text, splitTopLevel(text, phrase, (ch) => ITEM_SEPARATORS.has(ch))).flatMap(splitBetween).flatMap(splitRunTogether)) {
       // in a unit cell a name ends before its duty (「各成员单位负责做好本单位…工作」)
       let end = dutyStart(item.text) || unitEnd(item.text);
       if (end <= 0) {
@@ -494,6 +513,19 @@ function applyConvention(phrases: UnitPhrase[], convention: LeadConvention) {
  * Does this text read as a list of units (a unit cell) rather than a requirement? Used where a layout
  * does not say which cell is which. Most items must end in a unit suffix and be short.
  */
+/**
+ * A cell naming only where a plan publishes (「市政府门户网站、市政府相关部门网站、各区县(市)政府门户网站、新闻媒体等」:
+ * a 公开载体 column, 沈阳 2017): every item, without a closing 等, ends in a channel word (data/unit-grammar.tsv
+ * channel). Such items end like unit names (门户网站 in 站), but the cell names no unit; a channel beside a unit
+ * (「政务公开指导办、政府网站」) stays a unit.
+ */
+export function isChannelList(s: string): boolean {
+  const t = s.trim();
+  if (t === "" || t.length > 200) return false;
+  const items = splitTopLevel(t, { start: 0, end: t.length }, (ch) => ITEM_SEPARATORS.has(ch)).map((i) => i.text.replace(/等$/, ""));
+  return items.length > 0 && items.every((item) => CHANNELS.some((w) => item.endsWith(w)));
+}
+
 export function looksLikeUnitList(s: string): boolean {
   const t = s.trim();
   if (t === "" || t.length > 400) return false;

@@ -678,3 +678,124 @@ describe("second-level markers whose closing bracket was lost", () => {
     expect(titles("（一）加强营商环境信息公开。做好公开。（区发改委负责）\n(二加强减税降费信息公开。做好推送。（区税务局负责）\n")).toEqual([expect.stringContaining("加强营商环境信息公开")]);
   });
 });
+
+describe("forms first met on departments' own plans (s-*, t-*)", () => {
+  const plan2 = (body: string) => tasks(parsePlan(`2022年某县政务公开工作要点\n一、深化主动公开\n${body}`));
+
+  it("门头沟区 2020, 洛阳 2016: a heading line over tagged paragraphs without numbers opens the first of them, where most headings hold one task", async () => {
+    const beijing = tasks(await real("h-08.txt"));
+    const second = beijing.find((t) => t.text.startsWith("推进京津冀协同发展信息公开"))!;
+    expect(second.text).toMatch(/^推进京津冀协同发展信息公开 做好城市总体规划实施/);
+    expect(units(second, "responsible")).toEqual(["区规划自然资源分局"]);
+    // the paragraph after it stays a task of its own
+    expect(beijing.some((t) => t.text.startsWith("做好疏解整治促提升专项行动信息公开"))).toBe(true);
+    expect(tasks(await real("m-02.txt"))[0].text).toMatch(/^推进权力清单和责任清单公开 继续巩固/);
+    // a heading sentence in its paragraph over several tags titles them (庆元县 2022): none of them opens with it
+    const qingyuan = plan2("（一）聚焦营商环境加大公开力度。做好政策公开。（县发改局牵头负责）做好执法公开。（县市场监管局牵头负责）\n（二）深化决策公开。做好决策公开。（县府办牵头负责）做好意见征集。（县司法局牵头负责）\n");
+    expect(qingyuan.map((t) => t.text.slice(0, 6))).toEqual(["做好政策公开", "做好执法公开", "做好决策公开", "做好意见征集"]);
+  });
+
+  it("重庆高新区 2021, 深圳市大鹏新区 2021, 重庆两江新区 2020: a zone's plan is its city's county-level area, no division of its own, and says so", async () => {
+    expect((await real("t-01.txt")).meta).toMatchObject({ region: null, regionCode: null, parentCity: "重庆市", province: "重庆市", level: "county", year: 2021 });
+    expect((await real("t-03.txt")).meta).toMatchObject({ region: null, parentCity: "深圳市", province: "广东省", level: "county", year: 2021 });
+    const liangjiang = await real("h-15.txt");
+    expect(liangjiang.meta).toMatchObject({ region: null, parentCity: "重庆市", province: "重庆市", level: "county" });
+    expect(codes(liangjiang)).toContain("zone-plan");
+    expect(codes(liangjiang)).not.toContain("region-not-found");
+    // a city's own plan that names its zones among the addressees stays the city's (荆州 2022)
+    expect((await real("c-15.txt")).meta).toMatchObject({ region: "荆州市", level: "prefecture" });
+    const meta = (title: string) => parsePlan(`${title}\n一、深化主动公开\n(一)做好财政信息公开。（财政局负责）\n`).meta;
+    expect(meta("成都高新区2022年政务公开工作要点")).toMatchObject({ region: null, parentCity: "成都市", province: "四川省", level: "county" });
+    expect(meta("天津经济技术开发区2022年政务公开工作要点")).toMatchObject({ region: null, parentCity: "天津市", level: "county" });
+    // a county of the city, a district named 新区 in GB/T 2260, and the city itself are what they are
+    expect(meta("成都市武侯区2022年政务公开工作要点")).toMatchObject({ region: "武侯区", level: "county" });
+    expect(meta("上海市浦东新区2022年政务公开工作要点")).toMatchObject({ region: "浦东新区", level: "county" });
+    expect(meta("成都市2022年政务公开工作要点")).toMatchObject({ region: "成都市", level: "prefecture" });
+    // a province's zone lies in a city its name does not tell
+    expect(meta("湖南湘江新区2022年政务公开工作要点").level).not.toBe("county");
+  });
+
+  it("any city's zone, by its full or short name and any zone word, is a county-level area of that city (property)", () => {
+    // (郑州经济技术开发区 is a division of its own in GB/T 2260, 410171, and named so)
+    const city = fc.constantFrom(["成都市", "四川省"], ["苏州市", "江苏省"], ["西安市", "陕西省"], ["郑州市", "河南省"], ["长沙市", "湖南省"], ["重庆市", "重庆市"]);
+    const zoneWord = fc.constantFrom("高新区", "经开区", "经济技术开发区", "新区");
+    fc.assert(fc.property(city, zoneWord, fc.boolean(), fc.integer({ min: 2016, max: 2025 }), ([name, province], word, short, year) => {
+      const meta = parsePlan(`${short ? name.replace(/市$/, "") : name}${word}${year}年政务公开工作要点\n一、深化主动公开\n(一)做好财政信息公开。（财政局负责）\n`).meta;
+      expect(meta).toMatchObject({ parentCity: name, province, level: "county", year });
+      // a zone GB/T 2260 codes itself (郑州经济技术开发区 410171) is named; any other is not
+      expect(meta.region === null || meta.region.endsWith(word)).toBe(true);
+    }));
+  });
+
+  it("上海市医疗保障局 2023: a page that opens at 「2023年…政务公开工作的总体要求是」 has that year", async () => {
+    expect((await real("s-01.txt")).meta).toMatchObject({ region: "上海市", year: 2023 });
+    const year = (opening: string) => parsePlan(`${opening}\n一、深化主动公开\n(一)做好财政信息公开。（办公室负责）\n`).meta.year;
+    expect(year("2022年全市政务公开工作的总体要求是：坚持以习近平新时代中国特色社会主义思想为指导。")).toBe(2022);
+    // a year in a cited title, or before other words, is not the plan's
+    expect(year("根据《2021年全省政务公开工作要点》，全市政务公开工作的总体要求是：坚持公开为常态。")).toBeNull();
+    expect(year("2020年以来，我局政务公开工作取得了明显成效。")).toBeNull();
+  });
+
+  it("广州市水务局 2021: the bureau's own 局内负责处室 column carries its tasks; the city's 市里落实单位 is reported, and a row that lost its first cells takes the header's last", async () => {
+    const plan = await real("s-05.txt");
+    const [first, second, third, fourth] = tasks(plan);
+    expect(first.text).toMatch(/^县级以上各级政府要主动公开/);
+    expect(units(first, "responsible")).toEqual(["各处室"]);
+    expect(second.text).toMatch(/^做好历史规划/);
+    expect([units(second, "lead"), units(second, "participant")]).toEqual([["办公室"], ["各处室"]]);
+    expect([units(third, "lead"), units(third, "participant")]).toEqual([["财审处"], ["局属各单位"]]);
+    // one unit cell left: content decides, and 规计处 is no task for the city's column
+    expect(units(fourth, "responsible")).toEqual(["规计处"]);
+    expect(plan.issues.some((i) => i.code === "unplaced-text" && i.message.includes("市财政局牵头"))).toBe(true);
+  });
+});
+
+describe("forms first met on departments' own plans, second batch (u-*)", () => {
+  const plan = (tag: string) => tasks(parsePlan(`2024年某厅政务公开工作要点\n一、深化主动公开\n（一）做好财政信息公开。做好预决算公开。（${tag}）\n`))[0];
+
+  it("安徽省教育厅 2024, 江门市卫生健康局 2021: a table row whose empty cells at its end made up the count takes the header's last columns", async () => {
+    const [, second, third] = tasks(await real("u-04.txt"));
+    expect(second.text).toMatch(/^紧扣民生领域/);
+    expect(units(second, "responsible")).toEqual(["办公室", "基教处", "职成处", "各市、县(市、区)教育局", "各高校"]);
+    expect(third.text).toMatch(/^助力优化政务服务/);
+    expect(units(third, "responsible")).toEqual(["基教处", "电教馆", "各市、县(市、区)教育局"]);
+    expect(tasks(await real("s-10.txt")).find((t) => t.text.startsWith("扎实做好疫苗接种"))!.units.flatMap((p) => p.units.map((u) => u.name))).toEqual(["局疾控科"]);
+    // a row that fills every column keeps them, empty cells at its end or not; one that lost its first is shifted
+    const table = (second: string) => tasks(parsePlan(`2024年某局政务公开工作任务分解\n工作任务 | 具体要求 | 责任单位 | 时限要求 |\n一、做好主动公开 | 1.做好预决算公开。 | 财务处 | 持续推进 |\n${second}\n`));
+    const named = (t: Task) => t.units.flatMap((p) => p.units.map((u) => u.name));
+    expect(table("二、做好解读 | 2.做好政策解读。 | 办公室 | | |").map(named)).toEqual([["财务处"], ["办公室"]]);
+    const shifted = table("2.做好政策解读。 | 办公室、法规科 | 持续推进 | |");
+    expect(shifted[1]).toMatchObject({ number: 2, text: "做好政策解读。" });
+    expect(named(shifted[1])).toEqual(["办公室", "法规科"]);
+  });
+
+  it("places from upper to lower share any name after them; from lower to upper only a government's", () => {
+    expect(units(plan("各市、县(市、区)教育局负责"), "responsible")).toEqual(["各市、县(市、区)教育局"]);
+    expect(units(plan("各州、市人民政府负责"), "responsible")).toEqual(["各州、市人民政府"]);
+    expect(units(plan("各县区、市财政局负责"), "responsible")).toEqual(["各县区", "市财政局"]);
+  });
+
+  it("山东省人社厅 2021: 「各有关处室、单位」 is one unit (各有关单位 shares its 各有关); a bare 单位 is none", async () => {
+    const [first] = tasks(await real("u-02.txt"));
+    expect(units(first, "participant")).toEqual(["各有关处室、单位"]);
+    expect(units(plan("财务处牵头，各有关部门、单位配合"), "participant")).toEqual(["各有关部门、单位"]);
+    // not after a unit of its own: 「财务处、单位」 names 财务处
+    expect(units(plan("财务处、办公室负责"), "responsible")).toEqual(["财务处", "办公室"]);
+  });
+
+  it("offices that end in 股, 馆 and 校 are units (法规宣教股, 电教馆, 各高校, 市委党校)", async () => {
+    expect(units(plan("办公室、法规宣教股负责"), "responsible")).toEqual(["办公室", "法规宣教股"]);
+    expect(units(plan("基教处、电教馆、各高校、市委党校负责"), "responsible")).toEqual(["基教处", "电教馆", "各高校", "市委党校"]);
+    const [first] = tasks(await real("u-09.txt"));
+    expect(units(first, "lead")).toEqual(["办公室", "法规宣教股"]);
+  });
+
+  it("保山市生态环境局昌宁分局 2022: a city bureau's branch in a county is the county's", async () => {
+    expect((await real("u-09.txt")).meta).toMatchObject({ region: "昌宁县", parentCity: "保山市", province: "云南省", level: "county", year: 2022 });
+    const meta = (title: string) => parsePlan(`${title}\n一、深化主动公开\n(一)做好财政信息公开。（办公室负责）\n`).meta;
+    expect(meta("保山市生态环境局隆阳分局2023年政务公开工作要点")).toMatchObject({ region: "隆阳区", parentCity: "保山市", level: "county" });
+    // a branch whose name is no county of the city, and the city's own bureau, stay the city's
+    expect(meta("保山市公安局交警分局2023年政务公开工作要点")).toMatchObject({ region: "保山市", level: "prefecture" });
+    expect(meta("保山市生态环境局2023年政务公开工作要点")).toMatchObject({ region: "保山市", level: "prefecture" });
+  });
+});

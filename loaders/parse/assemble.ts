@@ -259,7 +259,8 @@ function dropNonTasks(nodes: (Section | Task)[], issues: Issue[], general = fals
 /**
  * A heading whose own sentence opens its only task — 「（一）加强涉及市场主体的信息公开。增强政策…（省发展改革委牵头）」,
  * as national and provincial plans write them, or a level-1 item that is itself a task — is a task: its
- * text starts at the heading's title. The section stays, so that the task keeps its place in the outline.
+ * text starts at the heading's title. So does a heading line over tasks without numbers: it opens the first
+ * (门头沟区 2020, 洛阳 2016). The section stays, so that the task keeps its place in the outline.
  */
 function headingsThatAreTasks(text: string, nodes: (Section | Task)[], titles: Map<Section, Span>) {
   // only where most headings hold one task each: a plan whose headings gather several tagged tasks (庆元县
@@ -331,9 +332,18 @@ function mergeHeadings(text: string, nodes: (Section | Task)[], titles: Map<Sect
     const title = titles.get(n);
     if (!first || first.type !== "task" || first.number !== null || !title || title.end <= title.start) continue;
     const between = text.slice(title.end, first.position.start);
-    // the task goes on after the heading: in its paragraph, or in the paragraph below a heading line that
-    // heads this one task (「（一）建设完成政府信息公开平台」, with or without its 。, then 「县政府门户网站要…（牵头单位：…）」)
-    const ownLine = /^[。.]?[\s\u2029]*$/.test(between) && looksLikeTitleLine(text.slice(title.start, title.end)) && n.children.filter((c) => c.type === "task").length === 1;
+    // the task goes on after the heading: in its paragraph, or in the paragraph below a heading line over
+    // tasks without numbers (「（一）建设完成政府信息公开平台」, with or without its 。, then 「县政府门户网站要…（牵头单位：…）」;
+    // over paragraphs each closed by its tag, it opens the first: 「(二)推进京津冀协同发展信息公开」, 门头沟区 2020)
+    const tasks = n.children.filter((c) => c.type === "task");
+    const ownLine =
+      /^[。.]?[\s\u2029]*$/.test(between) &&
+      /[\n\u2029]/.test(between) &&
+      looksLikeTitleLine(text.slice(title.start, title.end)) &&
+      tasks.length === n.children.length &&
+      tasks.every((c) => c.number === null) &&
+      // one task, or a first one its tag closes (a heading over plain items, 「二、其他」, titles them)
+      (tasks.length === 1 || first.units.length > 0);
     const sameParagraph = /^[ 。.：:]*$/.test(between);
     if (!sameParagraph && !ownLine) continue;
     first.position = { start: title.start, end: first.position.end };

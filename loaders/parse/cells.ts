@@ -118,7 +118,8 @@ export function unitsBlock(text: string, cell: Span, role?: ColumnRole): Block {
 /** A short line with no sentence in it, directly above a numbered task: a heading printed without a marker. */
 export function looksLikeUnmarkedHeading(s: string): boolean {
   const t = s.trim();
-  return t.length >= 2 && t.length <= 40 && !/[。；;！？!?：:（）()“”"\t|>]/.test(t) && !looksLikeUnitList(t) && !isPageNav(t) && !NOT_HEADING_END.test(t);
+  // (a heading says something in Chinese: 「GOVERNMENT INFORMATION」 is a site's banner)
+  return t.length >= 2 && t.length <= 40 && /\p{Script=Han}{2}/u.test(t) && !/[。；;！？!?：:（）()“”"\t|>]/.test(t) && !looksLikeUnitList(t) && !isPageNav(t) && !NOT_HEADING_END.test(t);
 }
 
 /**
@@ -139,7 +140,8 @@ export function isPageNav(s: string): boolean {
 
 export function classifyCell(text: string, cell: Span, ctx: CellContext, opts: { taskColumn?: boolean; plain?: boolean; beforeTask?: boolean } = {}): Block[] {
   const s = text.slice(cell.start, cell.end);
-  if (s.trim() === "") return [];
+  // an empty cell, or one a table fills with a dash for 「none」 (——, 一, -)
+  if (s.trim() === "" || /^[\s—–\-－―─]+$/.test(s)) return [];
   const header = opts.taskColumn ? null : headerRole(s);
   if (header !== null) {
     // a header row (任务 | 责任单位 | 时限) opens the table: what follows is its body, not a preamble

@@ -182,6 +182,16 @@ const SHORT_CITY_ZONE = new RegExp(
   "g",
 );
 
+/**
+ * The city whose zone a plan's own name opens with, by the city's short form (「成都高新区2022年政务公开工作要点」:
+ * 成都市), or null.
+ */
+export function cityOpeningZone(name: string): Region | null {
+  const m = new RegExp(`^(?:中共)?(?:${SHORT_CITY_ZONE.source})`).exec(name.replace(/\s+/g, ""));
+  const c = m ? cityByShortName.get(m[1]) : undefined;
+  return c ? { region: c.name, regionCode: c.code + "00", parentCity: null, province: provinceByCode.get(c.provinceCode)?.name ?? "", level: "prefecture" } : null;
+}
+
 function shortCitiesIn(text: string): City[] {
   return [...new Set([...text.matchAll(SHORT_CITY_ZONE)].map((m) => cityByShortName.get(m[1])!))];
 }
@@ -233,6 +243,42 @@ export function allCounties(): Region[] {
 
 const placeNames = [...new Set([...provinceNames, ...cityNames, ...countyNames])].filter((n) => n.length >= 3).sort((a, b) => b.length - a.length);
 const placeByFirstChar = group(placeNames, (n) => n[0]);
+
+/**
+ * The county a city bureau's branch serves, when the plan's own title or issuer names one (「保山市生态环境局昌宁分局
+ * 2022年政务公开工作要点」: 昌宁县), by the county's name without its 县/区/市 after the bureau's 局: a county of that
+ * city, one only. Null otherwise. (Since 2019 each county's 生态环境 bureau is a branch of its city's.)
+ */
+export function countyOfBranch(city: Region, names: string[]): Region | null {
+  if (city.level !== "prefecture") return null;
+  const cityCode = city.regionCode.slice(0, 4);
+  for (const name of names) {
+    const m = /局([\u4e00-\u9fff]{2,6}?)分局/.exec(name.replace(/\s+/g, ""));
+    if (!m) continue;
+    const short = m[1];
+    const matches = areas.filter((a) => a.cityCode === cityCode && a.name !== short && a.name.startsWith(short) && /^(?:自治)?[县区市旗]$|^[\u4e00-\u9fff]*族自治[县旗]$/.test(a.name.slice(short.length)));
+    if (matches.length === 1) return fromArea(matches[0]);
+  }
+  return null;
+}
+
+/** A zone a city or a municipality runs (data/plan-vocabulary.tsv, city-zone): 高新区, 新区, 经开区. */
+const ZONE_WORD = vocabulary("plan-vocabulary.tsv", "city-zone").sort((a, b) => b.length - a.length).join("|");
+
+/**
+ * Is a plan issued by a zone of its city (「深圳市大鹏新区2021年政务公开工作要点」, 「重庆两江新区管理委员会办公室」,
+ * 「重庆高新区贯彻落实…任务分解表」) rather than by the city? Its own title or issuer opens with the city's name
+ * (or its short form), then at most a zone's own name (大鹏, 两江: no 市, 县 or 区 in it), then a zone word. A
+ * zone is no division of GB/T 2260: the plan is the city's county-level area, its region not named. Only for a
+ * prefecture or a municipality; a province's zones (湘江新区) lie in a city the name does not tell.
+ */
+export function isZoneOf(region: Region, names: string[]): boolean {
+  const municipality = region.level === "provincial" && MUNICIPALITY.test(region.region);
+  if (region.level !== "prefecture" && !municipality) return false;
+  const forms = [region.region, region.region.replace(/(市|地区|盟|自治州)$/, "")].filter((f) => f.length >= 2);
+  const zone = new RegExp(`^(?:中共)?(?:${forms.join("|")})[^市县区旗州\\d《》，,。]{0,6}?(?:${ZONE_WORD})`);
+  return names.some((n) => zone.test(n.replace(/\s+/g, "")));
+}
 
 /** The place name a unit name starts with (清远市生态环境局英德分局 → 清远市), or null. */
 export function placePrefix(name: string): string | null {

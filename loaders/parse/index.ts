@@ -2,7 +2,7 @@
 // turns the body into blocks; one assembler builds the tree from blocks for every layout.
 import { assemble, type Block } from "./assemble.ts";
 import { parseCellLines, spaceSeparatedCells } from "./layouts/cell-lines.ts";
-import { headerRole } from "./cells.ts";
+import { headerRole, isPageNav } from "./cells.ts";
 import { parseProseTags } from "./layouts/prose-tags.ts";
 import { findUnitTags } from "./tags.ts";
 import { headerRow, parseTableRows, tableSeparator } from "./layouts/table-rows.ts";
@@ -24,7 +24,8 @@ export function detectLayout(text: string, lines: Line[], body: Span): Layout {
   let nonEmpty = 0;
   let headerCells = 0;
   for (const line of lines) {
-    if (line.text.trim() === "") continue;
+    // (a site's menu or buttons printed as text, 网站首页 政务公开 / 打印本页, say nothing of the layout)
+    if (line.text.trim() === "" || isPageNav(line.text.trim())) continue;
     nonEmpty++;
     chars += line.text.length;
     const sep = tableSeparator(line);

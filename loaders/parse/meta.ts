@@ -2,7 +2,7 @@
 // addressees) comes before the plan's own title; 抄送/公开方式/印发 lines come after its last task.
 import { escapeRegExp, vocabulary } from "../data.ts";
 import { headerRole } from "./cells.ts";
-import { prefectureByCitedPlans, provinceByDocNumbers, resolveRegion } from "./gazetteer.ts";
+import { cityOpeningZone, countyOfBranch, isZoneOf, prefectureByCitedPlans, provinceByDocNumbers, resolveRegion } from "./gazetteer.ts";
 import { chineseNumber, cleanText, headingMarker, startsLikeTask, type Line } from "./text.ts";
 import type { DocMeta, Issue, Span } from "./types.ts";
 
@@ -107,6 +107,8 @@ const WHOLE_PROVINCE = wholeArea("whole-province");
 const WHOLE_PREFECTURE = wholeArea("whole-prefecture");
 const WHOLE_COUNTY = wholeArea("whole-county");
 const WHOLE_DISTRICT = wholeArea("whole-district");
+/** An opening sentence that names the plan's year (data/plan-vocabulary.tsv, year-lead): 「2023年上海市医疗保障局政务公开工作的总体要求是」. */
+const YEAR_LEAD = new RegExp(`(20[0-3]\\d)\\s*年[^。，,；;《》\\d]{0,30}?(?:${vocabulary(VOCAB, "year-lead").map(escapeRegExp).join("|")})`);
 /** How a county's cover notice speaks of its own government (data/plan-vocabulary.tsv, own-county): 经县政府同意, 我县. */
 const OWN_COUNTY = new RegExp(vocabulary(VOCAB, "own-county").map(escapeRegExp).join("|"));
 const WHOLE_BELOW_PROVINCE = wholeArea("whole-prefecture", "whole-county", "whole-district");
@@ -306,7 +308,8 @@ export function extractMeta(text: string, lines: Line[], located: Located, issue
     return m ? +m[1] : null;
   };
   const docYear = docNumber ? /[〔](\d{4})[〕]/.exec(docNumber) : null;
-  let year = yearOf(title) ?? yearOf(noticeTitle) ?? yearOf(issuedTitle) ?? (docYear ? +docYear[1] : null) ?? (issueDate ? +issueDate.slice(0, 4) : null);
+  const lead = YEAR_LEAD.exec(uncited(headJoined).replace(/\s+/g, ""));
+  let year = yearOf(title) ?? yearOf(noticeTitle) ?? yearOf(issuedTitle) ?? (docYear ? +docYear[1] : null) ?? (issueDate ? +issueDate.slice(0, 4) : null) ?? (lead ? +lead[1] : null);
   const damaged = year === null && title ? DAMAGED_YEAR.exec(title) : null;
   if (damaged) {
     year = 2000 + +damaged[1];
@@ -326,7 +329,13 @@ export function extractMeta(text: string, lines: Line[], located: Located, issue
   // (its title, the notice's and the issuer say so; any of them naming a lower level's 全市 / 全县 or 市政府 vetoes it)
   const names = [title, noticeTitle, issuer].map((t) => (t ?? "").replace(/\s+/g, ""));
   const provincial = names.some((t) => WHOLE_PROVINCE.test(t) || /^省(?:人民)?政府/.test(t)) && !names.some((t) => WHOLE_BELOW_PROVINCE.test(t) || /^(?:市|县|区|州|旗|盟)(?:人民)?政府/.test(t));
-  const region = resolved.region ?? (!ambiguous && provincial ? provinceByDocNumbers(text) : null);
+  const ownNamesOfZone = [title ?? "", issuer ?? "", noticeTitle ?? ""];
+  const named = resolved.region ?? (!ambiguous && provincial ? provinceByDocNumbers(text) : null) ?? (ambiguous ? null : (ownNamesOfZone.map(cityOpeningZone).find((c) => c !== null) ?? null));
+  // a zone of the city (深圳市大鹏新区, 重庆两江新区管委会): the city is its parent, the zone no division of its own
+  const zone = named !== null && isZoneOf(named, ownNamesOfZone);
+  if (zone) issues.push({ severity: "info", code: "zone-plan", message: `发文单位是${named.region}的功能区（开发区、新区等），不是 GB/T 2260 行政区划：地区记为空，上级城市记为${named.region}，层级按区县记`, position: located.titleLine });
+  // a city bureau's branch in a county (保山市生态环境局昌宁分局): the county's plan
+  const region = zone ? null : named ? (countyOfBranch(named, ownNamesOfZone) ?? named) : null;
   // a county's plan that never names its county (「2018年全县政务公开工作要点」): its level, and its prefecture by the
   // prefecture's plan it cites (全区 alone is also an autonomous region's word for itself)
   // (its own title and issuer: a notice title read from a citation names the level above)
@@ -335,8 +344,8 @@ export function extractMeta(text: string, lines: Line[], located: Located, issue
   // (or its notice, in its own words: 「推进我县政务公开工作落实，经县政府同意」)
   const county = belowPrefecture && (ownNames.some((t) => WHOLE_COUNTY.test(t)) || OWN_COUNTY.test(uncited(headJoined).replace(/\s+/g, "")));
   const above = county || (belowPrefecture && ownNames.some((t) => WHOLE_DISTRICT.test(t))) ? prefectureByCitedPlans(text) : null;
-  const level = region?.level ?? (county || above ? "county" : null);
-  if (!region) {
+  const level = region?.level ?? (county || above || zone ? "county" : null);
+  if (!region && !zone) {
     issues.push(
       ambiguous
         ? { severity: "warning", code: "ambiguous-region", message: `地区名称可能指 ${ambiguous.join("、")}，文中没有说明是哪一个`, position: located.titleLine }
@@ -349,8 +358,8 @@ export function extractMeta(text: string, lines: Line[], located: Located, issue
     title,
     region: region?.region ?? null,
     regionCode: region?.regionCode ?? null,
-    parentCity: region?.parentCity ?? above?.parentCity ?? null,
-    province: region?.province ?? above?.province ?? null,
+    parentCity: region?.parentCity ?? above?.parentCity ?? (zone ? named.region : null),
+    province: region?.province ?? above?.province ?? (zone ? named.province : null),
     level,
     year,
     issuer,

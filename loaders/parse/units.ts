@@ -20,6 +20,9 @@ const WHOLE = vocabulary(GRAMMAR, "whole");
 const PLACE = vocabulary(GRAMMAR, "place").sort((a, b) => b.length - a.length);
 const SHARED_TAIL = vocabulary(GRAMMAR, "shared-tail").sort((a, b) => b.length - a.length);
 const LEVEL_COUNT = vocabulary(GRAMMAR, "level-count");
+const UPPER_PLACE = new Set(vocabulary(GRAMMAR, "upper-place"));
+const LOWER_PLACE = new Set(vocabulary(GRAMMAR, "lower-place"));
+const BARE_GROUP = vocabulary(GRAMMAR, "bare-group").sort((a, b) => b.length - a.length);
 const placeAt = (s: string, at: number) => PLACE.find((p) => s.startsWith(p, at));
 const LEAD_WORDS = vocabulary(GRAMMAR, "lead").sort((a, b) => b.length - a.length);
 const LEAD_JOINTS = vocabulary(GRAMMAR, "lead-joint").sort((a, b) => b.length - a.length);
@@ -241,6 +244,9 @@ export function isDutyList(s: string): boolean {
  * own unit (各街道) shares nothing.
  */
 function sharesName(item: string, next: string): boolean {
+  // 「各有关处室、单位」: a bare group word shares the 各 unit's 各有关 (data/unit-grammar.tsv bare-group)
+  const bare = BARE_GROUP.find((w) => next.startsWith(w));
+  if (bare && item.startsWith("各") && nameEnd(item) === item.length && (next.length === bare.length || ROLE_TAIL.test(next.slice(bare.length)))) return true;
   // (a bare place, 「市」 of 「市、县两级政府」, or a longer list of places: 「各县（市、区）」 of 「…、自治县人民政府」)
   const places = placesPrefix(item).end === item.length;
   if ((item.length > 6 && !places) || !(SHARED_NAME.some((w) => item.startsWith(w)) || places)) return false;
@@ -253,11 +259,33 @@ function sharesName(item: string, next: string): boolean {
   // a bare place goes on sharing (「市」 in 「各州、市、县人民政府」; 「县负责」 ends 「各区、县」), but a 各 list of
   // places with no name after it is a unit of its own (各乡镇)
   if (name === "" || ROLE_TAIL.test(name)) return !next.startsWith("各");
-  // the name they share is a government's (data/unit-grammar.tsv shared-tail), not one agency's (「各县区、市财政局」)
+  // the name they share is a government's (data/unit-grammar.tsv shared-tail), not one agency's (「各县区、市财政局」),
+  // unless the places go from upper to lower (「各市、县(市、区)教育局」)
+  if (descending(item, next) && !/^[直各驻]/.test(name) && nameEnd(name) > 0 && (nameEnd(name) === name.length || isRoleWording(name.slice(nameEnd(name))))) return true;
   const tail = SHARED_TAIL.find((t) => name.startsWith(t));
   // after it, a note in brackets (「（包括大亚湾开发区…，下同）」) and role wording
   const rest = tail === undefined ? "" : name.slice(tail.length).replace(/^[（(〔〈][^（()）〔〕〈〉]*[)）〕〉]/, "");
   return tail !== undefined && (rest === "" || ROLE_TAIL.test(rest));
+}
+
+/** Kinds of place, each of those a text opens with (「各市」: 市; 「县(市、区)」: 县), its bracketed list aside. */
+function placesOf(s: string): string[] {
+  const out: string[] = [];
+  for (let at = s.startsWith("各") ? 1 : 0; at < s.length; ) {
+    const place = placeAt(s, at);
+    if (!place) break;
+    out.push(place);
+    at += place.length;
+    if (s[at] === "、") at++;
+  }
+  return out;
+}
+
+/** Do an item's places, all above a county, come before a next item opening with a place at or below one (各市、县…)? */
+function descending(item: string, next: string): boolean {
+  const upper = placesOf(item);
+  const lower = placesOf(next);
+  return upper.length > 0 && upper.every((p) => UPPER_PLACE.has(p)) && lower.length > 0 && LOWER_PLACE.has(lower[0]);
 }
 
 /**

@@ -57,7 +57,9 @@ export function key(s: string): string {
   const table = toSimplifiedTable();
   let out = "";
   // reading aids a reader copied as printed (推進(jìn)行政): the repair stage removes them from the text
-  for (const ch of s.replace(/[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}[)）]/g, "").normalize("NFKC")) out += table.get(ch) ?? ch;
+  // (and one the 8 characters of a task's start cut: 「加大重點(diǎ」)
+  const aids = /[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}(?:[)）]|$)/g;
+  for (const ch of s.replace(aids, "").normalize("NFKC")) out += table.get(ch) ?? ch;
   return out.replace(/[\s\u2029\p{P}\p{S}]/gu, "");
 }
 

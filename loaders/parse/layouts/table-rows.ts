@@ -75,13 +75,23 @@ export function parseTableRows(text: string, lines: Line[], numbering: Numbering
     // does not name): each cell is read by its content
     // (a row may stop before trailing columns it leaves empty: 备注)
     const aligned = cells.length === columns.length || (cells.length > 1 && cells.length < columns.length && columns.slice(cells.length).every((r) => r === "ignore"));
+    // a row that lost its first cells to a merge (「2. 做好历史规划… | 市政务公开办牵头… | 办公室牵头,各处室配合 |」
+    // under 工作任务 | 具体要求 | 市里落实单位 | 局内负责处室): its cells are the header's last, when each fits its column;
+    // so are those of a row whose empty cells at its end made up the count (「2.紧扣民生领域… | 办公室、基教处… |
+    // 持续推进 | |」, 安徽省教育厅 2024), when its cells do not fit the header's first
+    const byContent = cells.map((c) => roleByContent(text, c, ctx.numbering));
+    let filled = cells.length;
+    while (filled > 0 && cells[filled - 1].end <= cells[filled - 1].start) filled--;
+    const misfit = !aligned || (filled < cells.length && byContent.some((r, i) => !fits(r, columns![i])));
+    const rightAligned = misfit && filled > 1 && filled < columns.length ? columns.slice(columns.length - filled) : null;
+    const right = rightAligned && byContent.slice(0, filled).every((r, i) => fits(r, rightAligned[i])) ? rightAligned : null;
     // unit cells of a row that does not line up take the header's unit columns in order (牵头部门 | 配合部门)
     const unitColumns = columns.filter((r) => r === "units" || r === "lead-units" || r === "participant-units");
     let unitCell = 0;
     cells.forEach((cell, i) => {
       const content = text.slice(cell.start, cell.end).trim();
-      let role: ColumnRole = aligned ? (i < columns!.length ? columns![i] : "ignore") : roleByContent(text, cell, ctx.numbering);
-      if (!aligned && role === "units") role = unitColumns[Math.min(unitCell++, unitColumns.length - 1)] ?? "units";
+      let role: ColumnRole = right ? (right[i] ?? "ignore") : aligned ? (i < columns!.length ? columns![i] : "ignore") : byContent[i];
+      if (!aligned && !right && role === "units") role = unitColumns[Math.min(unitCell++, unitColumns.length - 1)] ?? "units";
       if (cell.end <= cell.start) {
         if (role === "section") sectionLevel++;
         return;
@@ -119,6 +129,15 @@ export function parseTableRows(text: string, lines: Line[], numbering: Numbering
     group = [];
   }
   return blocks;
+}
+
+/** Can a cell whose content reads as `content` stand in a column of role `column`? An empty cell can anywhere. */
+function fits(content: ColumnRole, column: ColumnRole): boolean {
+  if (content === "ignore" || content === column) return true;
+  if (content === "units") return column === "lead-units" || column === "participant-units" || column === "ignore";
+  if (content === "deadline") return column === "ignore";
+  if (content === "task") return column === "section";
+  return false;
 }
 
 /** The column a cell belongs to, read from what it says (for rows that do not line up with the header). */

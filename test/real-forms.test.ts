@@ -775,7 +775,7 @@ describe("forms first met on departments' own plans, second batch (u-*)", () => 
     expect(units(plan("各县区、市财政局负责"), "responsible")).toEqual(["各县区", "市财政局"]);
   });
 
-  it("山东省人社厅 2021: 「各有关处室、单位」 is one unit (各有关单位 shares its 各有关); a bare 单位 is none", async () => {
+  it("山东省人社厅 2021: 「各有关处室、单位」 is one unit (各有关单位 shares its 各有关)", async () => {
     const [first] = tasks(await real("u-02.txt"));
     expect(units(first, "participant")).toEqual(["各有关处室、单位"]);
     expect(units(plan("财务处牵头，各有关部门、单位配合"), "participant")).toEqual(["各有关部门、单位"]);
@@ -797,5 +797,66 @@ describe("forms first met on departments' own plans, second batch (u-*)", () => 
     // a branch whose name is no county of the city, and the city's own bureau, stay the city's
     expect(meta("保山市公安局交警分局2023年政务公开工作要点")).toMatchObject({ region: "保山市", level: "prefecture" });
     expect(meta("保山市生态环境局2023年政务公开工作要点")).toMatchObject({ region: "保山市", level: "prefecture" });
+  });
+});
+
+describe("department and zone forms, as a reviewer probed them (found in review)", () => {
+  const one = (tag: string) => tasks(parsePlan(`2024年某县政务公开工作要点\n一、深化主动公开\n（一）做好财政信息公开。做好预决算公开。（${tag}负责）\n`))[0].units.flatMap((p) => p.units.map((u) => u.name));
+  const meta = (head: string) => parsePlan(`${head}\n一、深化主动公开\n(一)做好财政信息公开。（办公室负责）\n`).meta;
+
+  it("会 joins two names only before one standing alone, never after 委 (常委会, 管委会) nor where it opens a word", () => {
+    for (const name of ["县人大常委会办公室", "高新区管委会办公室", "社区居委会办公室", "市教育局会考办公室", "县卫健局会诊中心", "市文旅局会堂管理处", "区政府会客厅管理办公室"]) expect(one(name)).toEqual([name]);
+    expect(one("县司法局会县财政局")).toEqual(["县司法局", "县财政局"]);
+    expect(one("宣传处会办公室")).toEqual(["宣传处", "办公室"]);
+  });
+
+  it("a level word that begins a word (市长, 县志, 乡村) opens no second name", () => {
+    for (const name of ["市政府市长热线办公室", "县人民政府县志办公室", "市人民政府市场监督管理局", "县人民政府县级融媒体中心", "乡镇人民政府乡村振兴办", "镇人民政府镇村建设办公室", "区人民政府区情研究室"]) expect(one(name)).toEqual([name]);
+  });
+
+  it("websites are a channel only under a header naming such a column: elsewhere a unit, or a task after its 序号", () => {
+    const cells = (rows: string) => tasks(parsePlan(`2022年某县政务公开工作任务清单\n\n序号\n\n工作任务\n\n责任单位\n\n完成时限\n\n${rows}`));
+    const [first, second] = cells("1\n\n做好网站信息发布。\n\n县政府门户网站\n\n全年\n\n2\n\n规范政务新媒体\n\n县委网信办\n\n全年\n");
+    expect(first.units.flatMap((p) => p.units.map((u) => u.name))).toEqual(["县政府门户网站"]);
+    expect(second).toMatchObject({ number: 2, text: "规范政务新媒体" });
+    expect(second.units.flatMap((p) => p.units.map((u) => u.name))).toEqual(["县委网信办"]);
+  });
+
+  it("a heading line ending in ： or gathering what is below it (其他) opens no task", () => {
+    const body = (heading: string) => tasks(parsePlan(`2022年某县政务公开工作要点\n一、深化主动公开\n（一）财政信息公开\n做好预决算公开。（县财政局负责）\n（二）政策解读\n做好政策解读。（县政府办负责）\n${heading}\n做好教育信息公开。（县教育局负责）\n做好医疗信息公开。（县卫健局负责）\n`));
+    expect(body("（三）重点领域信息公开：").map((t) => t.text.slice(0, 4))).toEqual(["财政信息", "政策解读", "做好教育", "做好医疗"]);
+    expect(body("（三）其他").map((t) => t.text.slice(0, 4))).toEqual(["财政信息", "政策解读", "做好教育", "做好医疗"]);
+  });
+
+  it("a city's own plan that names zones beside itself stays the city's; a township's 我县 gives no county", () => {
+    for (const title of ["成都市（含天府新区、高新区）2022年政务公开工作要点", "成都市及天府新区2022年政务公开工作要点", "西安市暨西咸新区2022年政务公开工作要点", "成都市各开发区2022年政务公开工作要点"]) expect(meta(title)).toMatchObject({ level: "prefecture" });
+    expect(meta("某某镇2022年政务公开工作要点\n为进一步推进我镇政务公开工作，按照我县统一部署，经县政府同意，制定本要点。").level).toBeNull();
+  });
+
+  it("a year that opens no sentence, or looks back or ahead (2020年以来, 到2025年), is no plan's year", () => {
+    expect(meta("2020年以来我局政务公开工作的总体要求是：坚持公开为常态。").year).toBeNull();
+    expect(meta("到2025年政务公开工作的总体要求是：全面提升。").year).toBeNull();
+    expect(meta("2024年全局政务公开工作的总体要求是：坚持公开为常态。").year).toBe(2024);
+  });
+
+  it("only 单位 or 部门 shares a 各有关: 「各处室、直属单位」 and 「各科室、事业单位」 are two", () => {
+    expect(one("各处室、直属单位")).toEqual(["各处室", "直属单位"]);
+    expect(one("各科室、事业单位")).toEqual(["各科室", "事业单位"]);
+    expect(one("各有关科室、单位")).toEqual(["各有关科室、单位"]);
+  });
+
+  it("tables: a header with no requirement column has its tasks in the last section column; a row padded at its end past what it lost keeps its task, and a 市里 | 区里 table is the district's", () => {
+    const table = (t: string) => tasksOf(parsePlan(t)).map(({ task }) => [task.number, task.text, task.units.flatMap((p) => p.units.map((u) => `${p.role[0]}:${u.name}`))]);
+    expect(table("2021年某局政务公开任务\n序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限 |\n1 | 做好规划公开。 | 办公室 | 规划科 | 长期 |\n2 | 做好政策解读。 | 法规科 | 办公室 | 长期 |\n")).toEqual([
+      [1, "做好规划公开。", ["l:办公室", "p:规划科"]],
+      [2, "做好政策解读。", ["l:法规科", "p:办公室"]],
+    ]);
+    expect(table("2021年某局政务公开任务\n工作任务 | 具体要求 | 牵头单位 | 配合单位 | 完成时限 |\n一、做好规划公开 | 1.做好规划公开。 | 办公室 | 规划科 | 长期 |\n2.做好政策解读。 | 县司法局 | 县政府办 | | |\n")[1]).toEqual([2, "做好政策解读。", ["l:县司法局", "p:县政府办"]]);
+    const cityAndDistrict = table("2021年某区政务公开工作要点分工\n工作任务 | 具体要求 | 市里落实单位 | 区里落实单位 |\n一、做好规划公开 | 1.做好规划公开。 | 市发改委 | 区发改局 |\n2.做好历史规划公开。 | 市发改委 | 区发改局 |\n3.做好专项规划公开。 | 市司法局 | 区司法局 |\n");
+    expect(cityAndDistrict).toEqual([
+      [1, "做好规划公开。", ["r:区发改局"]],
+      [2, "做好历史规划公开。", ["r:区发改局"]],
+      [3, "做好专项规划公开。", ["r:区司法局"]],
+    ]);
   });
 });

@@ -320,8 +320,14 @@ function itemsThatAreHeadings(nodes: (Section | Task)[], titles: Map<Section, Sp
 /** A heading that is one sentence of its own, not a name nor a paragraph run into its heading line (a notice's 「(一)严格执行公开属性源头认定。要从拟文关口开始,…」). */
 const isRequirementSentence = (title: string) => title.length >= 5 && title.length <= 120 && /[。；;]$/.test(title) && !/[。；;！？]./.test(title);
 
-/** A heading line of its own: short, one phrase (「建设完成政府信息公开平台」, not a paragraph). */
-const looksLikeTitleLine = (title: string) => title.length <= 30 && !/[。；;！？!?]/.test(title);
+/** A heading that only gathers what is below it (data/plan-vocabulary.tsv list-title: 其他). */
+const LIST_TITLE = new RegExp(`^(?:${vocabulary("plan-vocabulary.tsv", "list-title").map(escapeRegExp).join("|")})`);
+
+/**
+ * A heading line of its own: short, one phrase (「建设完成政府信息公开平台」, not a paragraph); not one that introduces
+ * a list (「重点领域信息公开：」) or gathers what is below it (「其他」).
+ */
+const looksLikeTitleLine = (title: string) => title.length <= 30 && !/[。；;！？!?：:]/.test(title) && !LIST_TITLE.test(title);
 
 /** A heading sentence that opens its section's first task (in its paragraph or on the line above) becomes the start of that task. */
 function mergeHeadings(text: string, nodes: (Section | Task)[], titles: Map<Section, Span>) {

@@ -7,7 +7,7 @@ import type { Span } from "./types.ts";
 import { isChannelList, isDutyList, looksLikeUnitList, ROLE_END } from "./units.ts";
 import { PARAGRAPH } from "../read/normalize.ts";
 
-export type ColumnRole = "section" | "task" | "units" | "lead-units" | "participant-units" | "deadline" | "number" | "ignore";
+export type ColumnRole = "section" | "task" | "units" | "lead-units" | "participant-units" | "deadline" | "number" | "channel" | "ignore";
 
 const HEADERS = new Map(readTable("column-headers.tsv").map((r) => [compareKey(r.header), r.role as ColumnRole]));
 
@@ -49,10 +49,12 @@ export interface CellContext {
   unitColumns: ColumnRole[];
   /** Unit cells read since the last task. */
   unitCells: number;
+  /** A header named a column of where the plan publishes (公开载体): cells naming only channels are that column's. */
+  channelColumn: boolean;
 }
 
 export function newContext(numbering: Numbering = CHINESE_L2): CellContext {
-  return { lastNumber: null, lastTaskText: null, seenStructure: false, numbering, unmarkedLevel: 1, pendingNumber: null, headerCells: 0, unitColumns: [], unitCells: 0 };
+  return { lastNumber: null, lastTaskText: null, seenStructure: false, numbering, unmarkedLevel: 1, pendingNumber: null, headerCells: 0, unitColumns: [], unitCells: 0, channelColumn: false };
 }
 
 /**
@@ -147,6 +149,7 @@ export function classifyCell(text: string, cell: Span, ctx: CellContext, opts: {
     // a header row (任务 | 责任单位 | 时限) opens the table: what follows is its body, not a preamble
     if (ctx.headerCells === 0) ctx.unitColumns = [];
     if (header === "units" || header === "lead-units" || header === "participant-units") ctx.unitColumns.push(header);
+    if (header === "channel") ctx.channelColumn = true;
     if (++ctx.headerCells >= 2) ctx.seenStructure = true;
     return [];
   }
@@ -163,8 +166,12 @@ export function classifyCell(text: string, cell: Span, ctx: CellContext, opts: {
     return [];
   }
   const tasks = opts.plain ? null : numberedTasks(text, cell, ctx);
-  if (tasks) return tasks;
-  if (!opts.taskColumn && ctx.seenStructure && isChannelList(s)) {
+  if (tasks) {
+    ctx.pendingNumber = null; // the row's 序号 went to a cell of numbered items (「1.重点推进… 2.随机抽查…」)
+    return tasks;
+  }
+  // (only under a header that names such a column, and not for a task's text after its 序号 cell)
+  if (!opts.taskColumn && ctx.channelColumn && ctx.pendingNumber === null && isChannelList(s)) {
     return [{ kind: "note", severity: "info", code: "channel-cell", message: `发布渠道一栏（公开载体），未计为任务或责任单位：「${s.trim().slice(0, 40)}」`, span: cell }];
   }
   if (!opts.taskColumn && (looksLikeUnitList(s) || (ctx.seenStructure && isDutyList(s)))) {

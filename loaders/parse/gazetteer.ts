@@ -276,8 +276,13 @@ export function isZoneOf(region: Region, names: string[]): boolean {
   const municipality = region.level === "provincial" && MUNICIPALITY.test(region.region);
   if (region.level !== "prefecture" && !municipality) return false;
   const forms = [region.region, region.region.replace(/(市|地区|盟|自治州)$/, "")].filter((f) => f.length >= 2);
-  const zone = new RegExp(`^(?:中共)?(?:${forms.join("|")})[^市县区旗州\\d《》，,。]{0,6}?(?:${ZONE_WORD})`);
-  return names.some((n) => zone.test(n.replace(/\s+/g, "")));
+  const zone = new RegExp(`^(?:中共)?(?:${forms.join("|")})([^市县区旗州\\d《》，,。、（()）]{0,6}?)(?:${ZONE_WORD})`);
+  // the gap is the zone's own name (大鹏, 两江), not words that join the city to zones (「成都市及天府新区」,
+  // 「西安市暨西咸新区」, 「成都市各开发区」, 「成都市推进开发区…」)
+  return names.some((n) => {
+    const m = zone.exec(n.replace(/\s+/g, ""));
+    return m !== null && !/[含及暨和与各]|推进|关于|加快|全市/.test(m[1]);
+  });
 }
 
 /** The place name a unit name starts with (清远市生态环境局英德分局 → 清远市), or null. */

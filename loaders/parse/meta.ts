@@ -108,7 +108,7 @@ const WHOLE_PREFECTURE = wholeArea("whole-prefecture");
 const WHOLE_COUNTY = wholeArea("whole-county");
 const WHOLE_DISTRICT = wholeArea("whole-district");
 /** An opening sentence that names the plan's year (data/plan-vocabulary.tsv, year-lead): 「2023年上海市医疗保障局政务公开工作的总体要求是」. */
-const YEAR_LEAD = new RegExp(`(20[0-3]\\d)\\s*年[^。，,；;《》\\d]{0,30}?(?:${vocabulary(VOCAB, "year-lead").map(escapeRegExp).join("|")})`);
+const YEAR_LEAD = new RegExp(`(?:^|[。；;！\\n\\s])(20[0-3]\\d)\\s*年(?!以来|来|以前|前)[^。，,；;《》\\d]{0,30}?(?:${vocabulary(VOCAB, "year-lead").map(escapeRegExp).join("|")})`);
 /** How a county's cover notice speaks of its own government (data/plan-vocabulary.tsv, own-county): 经县政府同意, 我县. */
 const OWN_COUNTY = new RegExp(vocabulary(VOCAB, "own-county").map(escapeRegExp).join("|"));
 const WHOLE_BELOW_PROVINCE = wholeArea("whole-prefecture", "whole-county", "whole-district");
@@ -308,7 +308,8 @@ export function extractMeta(text: string, lines: Line[], located: Located, issue
     return m ? +m[1] : null;
   };
   const docYear = docNumber ? /[〔](\d{4})[〕]/.exec(docNumber) : null;
-  const lead = YEAR_LEAD.exec(uncited(headJoined).replace(/\s+/g, ""));
+  // (the year opens its sentence: 「到2025年…」「2020年以来…」 name no plan's year)
+  const lead = YEAR_LEAD.exec(uncited(headLines.join("\n")));
   let year = yearOf(title) ?? yearOf(noticeTitle) ?? yearOf(issuedTitle) ?? (docYear ? +docYear[1] : null) ?? (issueDate ? +issueDate.slice(0, 4) : null) ?? (lead ? +lead[1] : null);
   const damaged = year === null && title ? DAMAGED_YEAR.exec(title) : null;
   if (damaged) {
@@ -342,7 +343,9 @@ export function extractMeta(text: string, lines: Line[], located: Located, issue
   const ownNames = [title, issuer].map((t) => (t ?? "").replace(/\s+/g, ""));
   const belowPrefecture = !region && !ambiguous && !ownNames.some((t) => WHOLE_PROVINCE.test(t) || WHOLE_PREFECTURE.test(t));
   // (or its notice, in its own words: 「推进我县政务公开工作落实，经县政府同意」)
-  const county = belowPrefecture && (ownNames.some((t) => WHOLE_COUNTY.test(t)) || OWN_COUNTY.test(uncited(headJoined).replace(/\s+/g, "")));
+  // (a township's plan says 我县 of its county: 「某某镇…工作要点」 is none of the county's)
+  const township = ownNames.some((t) => /[镇乡]|街道/.test(t));
+  const county = belowPrefecture && (ownNames.some((t) => WHOLE_COUNTY.test(t)) || (!township && OWN_COUNTY.test(uncited(headJoined).replace(/\s+/g, ""))));
   const above = county || (belowPrefecture && ownNames.some((t) => WHOLE_DISTRICT.test(t))) ? prefectureByCitedPlans(text) : null;
   const level = region?.level ?? (county || above || zone ? "county" : null);
   if (!region && !zone) {

@@ -28,6 +28,8 @@ const LEAD_WORDS = vocabulary(GRAMMAR, "lead").sort((a, b) => b.length - a.lengt
 const LEAD_JOINTS = vocabulary(GRAMMAR, "lead-joint").sort((a, b) => b.length - a.length);
 const BETWEEN = vocabulary(GRAMMAR, "between").sort((a, b) => b.length - a.length);
 const BETWEEN_NOT = vocabulary(GRAMMAR, "between-not");
+const JOINTS = vocabulary(GRAMMAR, "joint");
+const RUN_NOT = vocabulary(GRAMMAR, "run-not");
 const RUN_END = vocabulary(GRAMMAR, "run-end");
 const CHANNELS = vocabulary(GRAMMAR, "channel");
 const RUN_START = vocabulary(GRAMMAR, "run-start");
@@ -246,7 +248,7 @@ export function isDutyList(s: string): boolean {
 function sharesName(item: string, next: string): boolean {
   // 「各有关处室、单位」: a bare group word shares the 各 unit's 各有关 (data/unit-grammar.tsv bare-group)
   const bare = BARE_GROUP.find((w) => next.startsWith(w));
-  if (bare && item.startsWith("各") && nameEnd(item) === item.length && (next.length === bare.length || ROLE_TAIL.test(next.slice(bare.length)))) return true;
+  if (bare && /^各(?:有关|相关)/.test(item) && nameEnd(item) === item.length && (next.length === bare.length || ROLE_TAIL.test(next.slice(bare.length)))) return true;
   // (a bare place, 「市」 of 「市、县两级政府」, or a longer list of places: 「各县（市、区）」 of 「…、自治县人民政府」)
   const places = placesPrefix(item).end === item.length;
   if ((item.length > 6 && !places) || !(SHARED_NAME.some((w) => item.startsWith(w)) || places)) return false;
@@ -347,7 +349,25 @@ function splitBetween(item: Piece): Piece[] {
       }
     }
   }
+  for (const word of JOINTS) {
+    for (let at = item.text.indexOf(word, 2); at !== -1; at = item.text.indexOf(word, at + 1)) {
+      const left = item.text.slice(0, at);
+      const right = item.text.slice(at + word.length);
+      if (BETWEEN_NOT.some((w) => item.text.startsWith(w, at)) || left.endsWith("委")) continue;
+      if (nameEnd(left) === left.length && standsAlone(right)) {
+        return [{ start: item.start, end: item.start + at, text: left }, ...splitBetween({ start: item.start + at + word.length, end: item.end, text: right })];
+      }
+    }
+  }
   return [item];
+}
+
+/** A name that stands alone after a joint word (办公室, 宣传处, 市财政局, 各镇街), role wording after it allowed. */
+function standsAlone(s: string): boolean {
+  const end = nameEnd(s);
+  if (end <= 0 || (end < s.length && !isRoleWording(s.slice(end)))) return false;
+  const name = s.slice(0, end);
+  return name === "办公室" || /^\p{Script=Han}{2,4}[处科股]$/u.test(name) || name.startsWith("各") || (RUN_START.some((w) => name.startsWith(w)) && !RUN_NOT.some((w) => name.startsWith(w)));
 }
 
 /**
@@ -356,7 +376,7 @@ function splitBetween(item: Piece): Piece[] {
  */
 function splitRunTogether(item: Piece): Piece[] {
   for (let at = 2; at < Math.min(item.text.length - 1, MAX_NAME); at++) {
-    if (!RUN_START.some((w) => item.text.startsWith(w, at)) || !RUN_END.some((w) => item.text.endsWith(w, at))) continue;
+    if (!RUN_START.some((w) => item.text.startsWith(w, at)) || !RUN_END.some((w) => item.text.endsWith(w, at)) || RUN_NOT.some((w) => item.text.startsWith(w, at))) continue;
     const left = item.text.slice(0, at);
     const right = item.text.slice(at);
     if (nameEnd(left) === at && unitEnd(right) > 0) return [{ start: item.start, end: item.start + at, text: left }, ...splitRunTogether({ start: item.start + at, end: item.end, text: right })];

@@ -22,6 +22,12 @@ export function headerRow(text: string, line: Line, sep: string, continued = fal
   return enough ? roles.map((r) => r ?? "ignore") : null;
 }
 
+/** A header with no requirement column (序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限): its last section column holds the tasks. */
+function withTaskColumn(columns: ColumnRole[]): ColumnRole[] {
+  const last = columns.lastIndexOf("section");
+  return columns.includes("task") || last === -1 ? columns : columns.map((r, i) => (i === last ? "task" : r));
+}
+
 export function tableSeparator(line: Line): "\t" | "|" {
   return line.text.includes("\t") ? "\t" : "|";
 }
@@ -55,6 +61,7 @@ export function parseTableRows(text: string, lines: Line[], numbering: Numbering
       blocks.push(...classifyCell(text, line, ctx)); // a line outside the grid: read it as a lone cell
       continue;
     }
+    columns = withTaskColumn(columns);
     let cells = splitCells(text, line, sep);
     if (sep === "|") cells = cells.filter((c, i) => !((i === 0 || i === cells.length - 1) && c.end === c.start));
     let sectionLevel = 0;
@@ -79,19 +86,29 @@ export function parseTableRows(text: string, lines: Line[], numbering: Numbering
     // under 工作任务 | 具体要求 | 市里落实单位 | 局内负责处室): its cells are the header's last, when each fits its column;
     // so are those of a row whose empty cells at its end made up the count (「2.紧扣民生领域… | 办公室、基教处… |
     // 持续推进 | |」, 安徽省教育厅 2024), when its cells do not fit the header's first
+    // (a numbered item, 「2.做好规划公开。」, fits only a task column; a table without one reads its rows by position)
+    const numbered = cells.map((c) => /^\d{1,3}[.、．]\s*\S/.test(text.slice(c.start, c.end).trim()));
     const byContent = cells.map((c) => roleByContent(text, c, ctx.numbering));
+    const fitsColumn = (i: number, column: ColumnRole) => (numbered[i] ? column === "task" : fits(byContent[i], column));
     let filled = cells.length;
     while (filled > 0 && cells[filled - 1].end <= cells[filled - 1].start) filled--;
-    const misfit = !aligned || (filled < cells.length && byContent.some((r, i) => !fits(r, columns![i])));
-    const rightAligned = misfit && filled > 1 && filled < columns.length ? columns.slice(columns.length - filled) : null;
-    const right = rightAligned && byContent.slice(0, filled).every((r, i) => fits(r, rightAligned[i])) ? rightAligned : null;
+    const partial = cells.length < columns.length || filled < cells.length;
+    const misfit = !aligned || (partial && cells.slice(0, filled).some((_, i) => !fitsColumn(i, columns![i])));
+    // (the header's last columns; else, for a row with more empty cells at its end than it lost at its start, as many
+    // columns further left as its empty cells stand for: 「2.做好政策解读。 | 县司法局 | 县政府办 | | |」)
+    let right: ColumnRole[] | null = null;
+    for (const offset of new Set([columns.length - filled, columns.length - cells.length])) {
+      if (!misfit || !columns.includes("task") || filled < 2 || offset < 1 || right !== null) continue;
+      const shifted = columns.slice(offset, offset + filled);
+      if (cells.slice(0, filled).every((_, i) => fitsColumn(i, shifted[i]))) right = shifted;
+    }
     // unit cells of a row that does not line up take the header's unit columns in order (牵头部门 | 配合部门)
     const unitColumns = columns.filter((r) => r === "units" || r === "lead-units" || r === "participant-units");
     let unitCell = 0;
     cells.forEach((cell, i) => {
       const content = text.slice(cell.start, cell.end).trim();
-      let role: ColumnRole = right ? (right[i] ?? "ignore") : aligned ? (i < columns!.length ? columns![i] : "ignore") : byContent[i];
-      if (!aligned && !right && role === "units") role = unitColumns[Math.min(unitCell++, unitColumns.length - 1)] ?? "units";
+      let role: ColumnRole = right ? (right[i] ?? "ignore") : aligned && !misfit ? (i < columns!.length ? columns![i] : "ignore") : byContent[i];
+      if ((!aligned || misfit) && !right && role === "units") role = unitColumns[Math.min(unitCell++, unitColumns.length - 1)] ?? "units";
       if (cell.end <= cell.start) {
         if (role === "section") sectionLevel++;
         return;
@@ -117,6 +134,9 @@ export function parseTableRows(text: string, lines: Line[], numbering: Numbering
         case "deadline":
           group.push({ kind: "deadline", span: cell });
           return;
+        case "channel":
+          group.push({ kind: "note", severity: "info", code: "channel-cell", message: `发布渠道一栏（公开载体），未计为任务或责任单位：「${content.slice(0, 40)}」`, span: cell });
+          return;
         default:
           if (role === "number" && /^\d{1,3}$/.test(content)) {
             pendingNumber = Number(content);
@@ -134,7 +154,7 @@ export function parseTableRows(text: string, lines: Line[], numbering: Numbering
 /** Can a cell whose content reads as `content` stand in a column of role `column`? An empty cell can anywhere. */
 function fits(content: ColumnRole, column: ColumnRole): boolean {
   if (content === "ignore" || content === column) return true;
-  if (content === "units") return column === "lead-units" || column === "participant-units" || column === "ignore";
+  if (content === "units") return column === "lead-units" || column === "participant-units" || column === "channel" || column === "ignore";
   if (content === "deadline") return column === "ignore";
   if (content === "task") return column === "section";
   return false;

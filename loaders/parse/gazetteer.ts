@@ -187,10 +187,12 @@ const SHORT_CITY_ZONE = new RegExp(
  * 成都市), or null.
  */
 export function cityOpeningZone(name: string): Region | null {
-  const m = new RegExp(`^(?:中共)?(?:${SHORT_CITY_ZONE.source})`).exec(name.replace(/\s+/g, ""));
+  const m = OPENING_ZONE.exec(name.replace(/\s+/g, ""));
   const c = m ? cityByShortName.get(m[1]) : undefined;
   return c ? { region: c.name, regionCode: c.code + "00", parentCity: null, province: provinceByCode.get(c.provinceCode)?.name ?? "", level: "prefecture" } : null;
 }
+
+const OPENING_ZONE = new RegExp(`^(?:中共)?(?:${SHORT_CITY_ZONE.source})`);
 
 function shortCitiesIn(text: string): City[] {
   return [...new Set([...text.matchAll(SHORT_CITY_ZONE)].map((m) => cityByShortName.get(m[1])!))];
@@ -275,14 +277,25 @@ const ZONE_WORD = vocabulary("plan-vocabulary.tsv", "city-zone").sort((a, b) => 
 export function isZoneOf(region: Region, names: string[]): boolean {
   const municipality = region.level === "provincial" && MUNICIPALITY.test(region.region);
   if (region.level !== "prefecture" && !municipality) return false;
-  const forms = [region.region, region.region.replace(/(市|地区|盟|自治州)$/, "")].filter((f) => f.length >= 2);
-  const zone = new RegExp(`^(?:中共)?(?:${forms.join("|")})([^市县区旗州\\d《》，,。、（()）]{0,6}?)(?:${ZONE_WORD})`);
+  const zone = zonePattern(region.region);
   // the gap is the zone's own name (大鹏, 两江), not words that join the city to zones (「成都市及天府新区」,
   // 「西安市暨西咸新区」, 「成都市各开发区」, 「成都市推进开发区…」)
   return names.some((n) => {
     const m = zone.exec(n.replace(/\s+/g, ""));
     return m !== null && !/[含及暨和与各]|推进|关于|加快|全市/.test(m[1]);
   });
+}
+
+const zonePatterns = new Map<string, RegExp>();
+
+/** The opening of a zone's name under a city: the city's full or short name, the zone's own name, a zone word. */
+function zonePattern(city: string): RegExp {
+  let re = zonePatterns.get(city);
+  if (re) return re;
+  const forms = [city, city.replace(/(市|地区|盟|自治州)$/, "")].filter((f) => f.length >= 2);
+  re = new RegExp(`^(?:中共)?(?:${forms.join("|")})([^市县区旗州\\d《》，,。、（()）]{0,6}?)(?:${ZONE_WORD})`);
+  zonePatterns.set(city, re);
+  return re;
 }
 
 /** The place name a unit name starts with (清远市生态环境局英德分局 → 清远市), or null. */

@@ -25,7 +25,8 @@ export function detectLayout(text: string, lines: Line[], body: Span): Layout {
   let headerCells = 0;
   for (const line of lines) {
     // (a site's menu or buttons printed as text, 网站首页 政务公开 / 打印本页, say nothing of the layout)
-    if (line.text.trim() === "" || isPageNav(line.text.trim())) continue;
+    const bare = line.text.trim();
+    if (bare === "" || (bare.length <= 40 && isPageNav(bare))) continue;
     nonEmpty++;
     chars += line.text.length;
     const sep = tableSeparator(line);

@@ -309,8 +309,11 @@ export function extractMeta(text: string, lines: Line[], located: Located, issue
   };
   const docYear = docNumber ? /[〔](\d{4})[〕]/.exec(docNumber) : null;
   // (the year opens its sentence: 「到2025年…」「2020年以来…」 name no plan's year)
-  const lead = YEAR_LEAD.exec(uncited(headLines.join("\n")));
-  let year = yearOf(title) ?? yearOf(noticeTitle) ?? yearOf(issuedTitle) ?? (docYear ? +docYear[1] : null) ?? (issueDate ? +issueDate.slice(0, 4) : null) ?? (lead ? +lead[1] : null);
+  const yearLead = () => {
+    const lead = YEAR_LEAD.exec(uncited(headLines.join("\n")));
+    return lead ? +lead[1] : null;
+  };
+  let year = yearOf(title) ?? yearOf(noticeTitle) ?? yearOf(issuedTitle) ?? (docYear ? +docYear[1] : null) ?? (issueDate ? +issueDate.slice(0, 4) : null) ?? yearLead();
   const damaged = year === null && title ? DAMAGED_YEAR.exec(title) : null;
   if (damaged) {
     year = 2000 + +damaged[1];

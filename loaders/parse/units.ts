@@ -23,6 +23,7 @@ const LEVEL_COUNT = vocabulary(GRAMMAR, "level-count");
 const UPPER_PLACE = new Set(vocabulary(GRAMMAR, "upper-place"));
 const LOWER_PLACE = new Set(vocabulary(GRAMMAR, "lower-place"));
 const BARE_GROUP = vocabulary(GRAMMAR, "bare-group").sort((a, b) => b.length - a.length);
+const LOWER_FIRST = new Set([...LOWER_PLACE].map((p) => p[0]));
 const placeAt = (s: string, at: number) => PLACE.find((p) => s.startsWith(p, at));
 const LEAD_WORDS = vocabulary(GRAMMAR, "lead").sort((a, b) => b.length - a.length);
 const LEAD_JOINTS = vocabulary(GRAMMAR, "lead-joint").sort((a, b) => b.length - a.length);
@@ -35,6 +36,8 @@ const CHANNELS = vocabulary(GRAMMAR, "channel");
 const RUN_START = vocabulary(GRAMMAR, "run-start");
 const ROLE_WORDS = (["lead", "participant", "responsible"] as const).flatMap((k) => vocabulary(GRAMMAR, k));
 const alternation = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
+/** A run-end word right before a run-start word: where two names printed together may meet. */
+const RUN_JOIN = new RegExp(`(?:${alternation(RUN_END)})(?=${alternation(RUN_START)})`, "g");
 /** What may follow the last unit name of an item and still be role wording only: 等有关部门按职责分工负责. */
 const ROLE_TAIL = new RegExp(`^(?:${alternation([...groupUnits, ...groupTails])})?(?:${alternation([...vocabulary(GRAMMAR, "role-modifier"), ...ROLE_WORDS])})*$`);
 const ROLE_WORD = new RegExp(alternation(ROLE_WORDS));
@@ -247,8 +250,8 @@ export function isDutyList(s: string): boolean {
  */
 function sharesName(item: string, next: string): boolean {
   // 「各有关处室、单位」: a bare group word shares the 各 unit's 各有关 (data/unit-grammar.tsv bare-group)
-  const bare = BARE_GROUP.find((w) => next.startsWith(w));
-  if (bare && /^各(?:有关|相关)/.test(item) && nameEnd(item) === item.length && (next.length === bare.length || ROLE_TAIL.test(next.slice(bare.length)))) return true;
+  const bare = /^各(?:有关|相关)/.test(item) ? BARE_GROUP.find((w) => next.startsWith(w)) : undefined;
+  if (bare && nameEnd(item) === item.length && (next.length === bare.length || ROLE_TAIL.test(next.slice(bare.length)))) return true;
   // (a bare place, 「市」 of 「市、县两级政府」, or a longer list of places: 「各县（市、区）」 of 「…、自治县人民政府」)
   const places = placesPrefix(item).end === item.length;
   if ((item.length > 6 && !places) || !(SHARED_NAME.some((w) => item.startsWith(w)) || places)) return false;
@@ -263,8 +266,11 @@ function sharesName(item: string, next: string): boolean {
   if (name === "" || ROLE_TAIL.test(name)) return !next.startsWith("各");
   // the name they share is a government's (data/unit-grammar.tsv shared-tail), not one agency's (「各县区、市财政局」),
   // unless the places go from upper to lower (「各市、县(市、区)教育局」)
-  if (descending(item, next) && !/^[直各驻]/.test(name) && nameEnd(name) > 0 && (nameEnd(name) === name.length || isRoleWording(name.slice(nameEnd(name))))) return true;
   const tail = SHARED_TAIL.find((t) => name.startsWith(t));
+  if (tail === undefined && !/^[直各驻]/.test(name) && descending(item, next)) {
+    const end = nameEnd(name);
+    if (end > 0 && (end === name.length || isRoleWording(name.slice(end)))) return true;
+  }
   // after it, a note in brackets (「（包括大亚湾开发区…，下同）」) and role wording
   const rest = tail === undefined ? "" : name.slice(tail.length).replace(/^[（(〔〈][^（()）〔〕〈〉]*[)）〕〉]/, "");
   return tail !== undefined && (rest === "" || ROLE_TAIL.test(rest));
@@ -285,6 +291,7 @@ function placesOf(s: string): string[] {
 
 /** Do an item's places, all above a county, come before a next item opening with a place at or below one (各市、县…)? */
 function descending(item: string, next: string): boolean {
+  if (!LOWER_FIRST.has(next[0])) return false;
   const upper = placesOf(item);
   const lower = placesOf(next);
   return upper.length > 0 && upper.every((p) => UPPER_PLACE.has(p)) && lower.length > 0 && LOWER_PLACE.has(lower[0]);
@@ -375,8 +382,11 @@ function standsAlone(s: string): boolean {
  * in a run-end word and a name opening with a run-start word follows (data/unit-grammar.tsv).
  */
 function splitRunTogether(item: Piece): Piece[] {
-  for (let at = 2; at < Math.min(item.text.length - 1, MAX_NAME); at++) {
-    if (!RUN_START.some((w) => item.text.startsWith(w, at)) || !RUN_END.some((w) => item.text.endsWith(w, at)) || RUN_NOT.some((w) => item.text.startsWith(w, at))) continue;
+  RUN_JOIN.lastIndex = 0;
+  for (let m = RUN_JOIN.exec(item.text); m !== null; m = RUN_JOIN.exec(item.text)) {
+    const at = m.index + m[0].length;
+    if (at < 2 || at >= Math.min(item.text.length - 1, MAX_NAME)) continue;
+    if (RUN_NOT.some((w) => item.text.startsWith(w, at))) continue;
     const left = item.text.slice(0, at);
     const right = item.text.slice(at);
     if (nameEnd(left) === at && unitEnd(right) > 0) return [{ start: item.start, end: item.start + at, text: left }, ...splitRunTogether({ start: item.start + at, end: item.end, text: right })];

@@ -87,12 +87,13 @@ export function parseTableRows(text: string, lines: Line[], numbering: Numbering
     // so are those of a row whose empty cells at its end made up the count (「2.紧扣民生领域… | 办公室、基教处… |
     // 持续推进 | |」, 安徽省教育厅 2024), when its cells do not fit the header's first
     // (a numbered item, 「2.做好规划公开。」, fits only a task column; a table without one reads its rows by position)
-    const numbered = cells.map((c) => /^\d{1,3}[.、．]\s*\S/.test(text.slice(c.start, c.end).trim()));
-    const byContent = cells.map((c) => roleByContent(text, c, ctx.numbering));
-    const fitsColumn = (i: number, column: ColumnRole) => (numbered[i] ? column === "task" : fits(byContent[i], column));
+    // (read by content only for a row that does not fill the header: the test costs, and a full row needs none)
     let filled = cells.length;
     while (filled > 0 && cells[filled - 1].end <= cells[filled - 1].start) filled--;
     const partial = cells.length < columns.length || filled < cells.length;
+    const numbered = cells.map((c) => /^\d{1,3}[.、．]\s*\S/.test(text.slice(c.start, c.end).trim()));
+    const byContent = !aligned || partial ? cells.map((c) => roleByContent(text, c, ctx.numbering)) : [];
+    const fitsColumn = (i: number, column: ColumnRole) => (numbered[i] ? column === "task" : fits(byContent[i], column));
     const misfit = !aligned || (partial && cells.slice(0, filled).some((_, i) => !fitsColumn(i, columns![i])));
     // (the header's last columns; else, for a row with more empty cells at its end than it lost at its start, as many
     // columns further left as its empty cells stand for: 「2.做好政策解读。 | 县司法局 | 县政府办 | | |」)

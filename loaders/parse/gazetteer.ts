@@ -282,9 +282,12 @@ export function isZoneOf(region: Region, names: string[]): boolean {
   // 「西安市暨西咸新区」, 「成都市各开发区」, 「成都市推进开发区…」)
   return names.some((n) => {
     const m = zone.exec(n.replace(/\s+/g, ""));
-    return m !== null && !/[含及暨和与各]|推进|关于|加快|全市/.test(m[1]);
+    return m !== null && !ZONE_GAP_NOT.test(m[1]);
   });
 }
+
+/** Words that join a city to zones rather than name one (data/plan-vocabulary.tsv, zone-gap-not: 及, 暨, 各, 推进). */
+const ZONE_GAP_NOT = new RegExp(vocabulary("plan-vocabulary.tsv", "zone-gap-not").join("|"));
 
 const zonePatterns = new Map<string, RegExp>();
 

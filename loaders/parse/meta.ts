@@ -111,6 +111,8 @@ const WHOLE_DISTRICT = wholeArea("whole-district");
 const YEAR_LEAD = new RegExp(`(?:^|[。；;！\\n\\s])(20[0-3]\\d)\\s*年(?!以来|来|以前|前)[^。，,；;《》\\d]{0,30}?(?:${vocabulary(VOCAB, "year-lead").map(escapeRegExp).join("|")})`);
 /** How a county's cover notice speaks of its own government (data/plan-vocabulary.tsv, own-county): 经县政府同意, 我县. */
 const OWN_COUNTY = new RegExp(vocabulary(VOCAB, "own-county").map(escapeRegExp).join("|"));
+/** A township's own name (data/plan-vocabulary.tsv, township): its 我县 speaks of the county above it. */
+const TOWNSHIP = new RegExp(vocabulary(VOCAB, "township").map(escapeRegExp).join("|"));
 const WHOLE_BELOW_PROVINCE = wholeArea("whole-prefecture", "whole-county", "whole-district");
 
 /** The words of a notice that issues a plan (data/plan-vocabulary.tsv, notice-issues; not 通知如下, a notice that is the plan). */
@@ -333,13 +335,13 @@ export function extractMeta(text: string, lines: Line[], located: Located, issue
   // (its title, the notice's and the issuer say so; any of them naming a lower level's 全市 / 全县 or 市政府 vetoes it)
   const names = [title, noticeTitle, issuer].map((t) => (t ?? "").replace(/\s+/g, ""));
   const provincial = names.some((t) => WHOLE_PROVINCE.test(t) || /^省(?:人民)?政府/.test(t)) && !names.some((t) => WHOLE_BELOW_PROVINCE.test(t) || /^(?:市|县|区|州|旗|盟)(?:人民)?政府/.test(t));
-  const ownNamesOfZone = [title ?? "", issuer ?? "", noticeTitle ?? ""];
-  const named = resolved.region ?? (!ambiguous && provincial ? provinceByDocNumbers(text) : null) ?? (ambiguous ? null : (ownNamesOfZone.map(cityOpeningZone).find((c) => c !== null) ?? null));
+  // (or a zone's plan naming its city by the short form only: 「成都高新区…」)
+  const named = resolved.region ?? (!ambiguous && provincial ? provinceByDocNumbers(text) : null) ?? (ambiguous ? null : (names.map(cityOpeningZone).find((c) => c !== null) ?? null));
   // a zone of the city (深圳市大鹏新区, 重庆两江新区管委会): the city is its parent, the zone no division of its own
-  const zone = named !== null && isZoneOf(named, ownNamesOfZone);
+  const zone = named !== null && isZoneOf(named, names);
   if (zone) issues.push({ severity: "info", code: "zone-plan", message: `发文单位是${named.region}的功能区（开发区、新区等），不是 GB/T 2260 行政区划：地区记为空，上级城市记为${named.region}，层级按区县记`, position: located.titleLine });
   // a city bureau's branch in a county (保山市生态环境局昌宁分局): the county's plan
-  const region = zone ? null : named ? (countyOfBranch(named, ownNamesOfZone) ?? named) : null;
+  const region = zone ? null : named ? (countyOfBranch(named, names) ?? named) : null;
   // a county's plan that never names its county (「2018年全县政务公开工作要点」): its level, and its prefecture by the
   // prefecture's plan it cites (全区 alone is also an autonomous region's word for itself)
   // (its own title and issuer: a notice title read from a citation names the level above)
@@ -347,7 +349,7 @@ export function extractMeta(text: string, lines: Line[], located: Located, issue
   const belowPrefecture = !region && !ambiguous && !ownNames.some((t) => WHOLE_PROVINCE.test(t) || WHOLE_PREFECTURE.test(t));
   // (or its notice, in its own words: 「推进我县政务公开工作落实，经县政府同意」)
   // (a township's plan says 我县 of its county: 「某某镇…工作要点」 is none of the county's)
-  const township = ownNames.some((t) => /[镇乡]|街道/.test(t));
+  const township = ownNames.some((t) => TOWNSHIP.test(t));
   const county = belowPrefecture && (ownNames.some((t) => WHOLE_COUNTY.test(t)) || (!township && OWN_COUNTY.test(uncited(headJoined).replace(/\s+/g, ""))));
   const above = county || (belowPrefecture && ownNames.some((t) => WHOLE_DISTRICT.test(t))) ? prefectureByCitedPlans(text) : null;
   const level = region?.level ?? (county || above || zone ? "county" : null);

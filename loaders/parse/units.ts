@@ -30,6 +30,10 @@ const LEAD_JOINTS = vocabulary(GRAMMAR, "lead-joint").sort((a, b) => b.length - 
 const BETWEEN = vocabulary(GRAMMAR, "between").sort((a, b) => b.length - a.length);
 const BETWEEN_NOT = vocabulary(GRAMMAR, "between-not");
 const JOINTS = vocabulary(GRAMMAR, "joint");
+const JOINT_NOT_AFTER = vocabulary(GRAMMAR, "joint-not-after");
+const STANDALONE = vocabulary(GRAMMAR, "standalone");
+/** An office of two to four characters before its suffix (宣传处, 法规科): it stands alone after a joint word. */
+const STANDALONE_OFFICE = new RegExp(`^\\p{Script=Han}{2,4}(?:${vocabulary(GRAMMAR, "standalone-suffix").join("|")})$`, "u");
 const RUN_NOT = vocabulary(GRAMMAR, "run-not");
 const RUN_END = vocabulary(GRAMMAR, "run-end");
 const CHANNELS = vocabulary(GRAMMAR, "channel");
@@ -347,26 +351,31 @@ function splitBetween(item: Piece): Piece[] {
     if (item.text.startsWith(word) && nameEnd(item.text.slice(word.length)) > 0) {
       return splitBetween({ start: item.start + word.length, end: item.end, text: item.text.slice(word.length) });
     }
-    for (let at = item.text.indexOf(word, 1); at !== -1; at = item.text.indexOf(word, at + 1)) {
-      const left = item.text.slice(0, at);
-      const right = item.text.slice(at + word.length);
-      if (BETWEEN_NOT.some((w) => item.text.startsWith(w, at))) continue;
-      if (nameEnd(left) === left.length && nameEnd(right) > 0 && !/^(有关|相关)?(部门|单位)/.test(right)) {
-        return [{ start: item.start, end: item.start + at, text: left }, ...splitBetween({ start: item.start + at + word.length, end: item.end, text: right })];
-      }
-    }
+    const cut = cutAt(item, word, 1, (_, right) => nameEnd(right) > 0 && !/^(有关|相关)?(部门|单位)/.test(right));
+    if (cut) return cut;
   }
+  // 会 for 会同: only after a name not ending so (常委会, 管委会: 委员会) and before one standing alone
   for (const word of JOINTS) {
-    for (let at = item.text.indexOf(word, 2); at !== -1; at = item.text.indexOf(word, at + 1)) {
-      const left = item.text.slice(0, at);
-      const right = item.text.slice(at + word.length);
-      if (BETWEEN_NOT.some((w) => item.text.startsWith(w, at)) || left.endsWith("委")) continue;
-      if (nameEnd(left) === left.length && standsAlone(right)) {
-        return [{ start: item.start, end: item.start + at, text: left }, ...splitBetween({ start: item.start + at + word.length, end: item.end, text: right })];
-      }
-    }
+    const cut = cutAt(item, word, 2, (left, right) => !JOINT_NOT_AFTER.some((w) => left.endsWith(w)) && standsAlone(right));
+    if (cut) return cut;
   }
   return [item];
+}
+
+/**
+ * The item cut at the first `word` (from position `from`) that ends a whole name on its left, where `accept`
+ * takes the two sides and the word opens no word of its own (between-not: 会计, 会考); null when there is none.
+ */
+function cutAt(item: Piece, word: string, from: number, accept: (left: string, right: string) => boolean): Piece[] | null {
+  for (let at = item.text.indexOf(word, from); at !== -1; at = item.text.indexOf(word, at + 1)) {
+    if (BETWEEN_NOT.some((w) => item.text.startsWith(w, at))) continue;
+    const left = item.text.slice(0, at);
+    const right = item.text.slice(at + word.length);
+    if (nameEnd(left) === left.length && accept(left, right)) {
+      return [{ start: item.start, end: item.start + at, text: left }, ...splitBetween({ start: item.start + at + word.length, end: item.end, text: right })];
+    }
+  }
+  return null;
 }
 
 /** A name that stands alone after a joint word (办公室, 宣传处, 市财政局, 各镇街), role wording after it allowed. */
@@ -374,7 +383,7 @@ function standsAlone(s: string): boolean {
   const end = nameEnd(s);
   if (end <= 0 || (end < s.length && !isRoleWording(s.slice(end)))) return false;
   const name = s.slice(0, end);
-  return name === "办公室" || /^\p{Script=Han}{2,4}[处科股]$/u.test(name) || name.startsWith("各") || (RUN_START.some((w) => name.startsWith(w)) && !RUN_NOT.some((w) => name.startsWith(w)));
+  return STANDALONE.includes(name) || STANDALONE_OFFICE.test(name) || name.startsWith("各") || (RUN_START.some((w) => name.startsWith(w)) && !RUN_NOT.some((w) => name.startsWith(w)));
 }
 
 /**
@@ -568,10 +577,6 @@ function applyConvention(phrases: UnitPhrase[], convention: LeadConvention) {
 }
 
 /**
- * Does this text read as a list of units (a unit cell) rather than a requirement? Used where a layout
- * does not say which cell is which. Most items must end in a unit suffix and be short.
- */
-/**
  * A cell naming only where a plan publishes (「市政府门户网站、市政府相关部门网站、各区县(市)政府门户网站、新闻媒体等」:
  * a 公开载体 column, 沈阳 2017): every item, without a closing 等, ends in a channel word (data/unit-grammar.tsv
  * channel). Such items end like unit names (门户网站 in 站), but the cell names no unit; a channel beside a unit
@@ -584,6 +589,10 @@ export function isChannelList(s: string): boolean {
   return items.length > 0 && items.every((item) => CHANNELS.some((w) => item.endsWith(w)));
 }
 
+/**
+ * Does this text read as a list of units (a unit cell) rather than a requirement? Used where a layout
+ * does not say which cell is which. Most items must end in a unit suffix and be short.
+ */
 export function looksLikeUnitList(s: string): boolean {
   const t = s.trim();
   if (t === "" || t.length > 400) return false;

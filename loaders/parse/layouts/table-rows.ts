@@ -61,7 +61,7 @@ export function parseTableRows(text: string, lines: Line[], numbering: Numbering
       blocks.push(...classifyCell(text, line, ctx)); // a line outside the grid: read it as a lone cell
       continue;
     }
-    columns = withTaskColumn(columns);
+    const grid = withTaskColumn(columns);
     let cells = splitCells(text, line, sep);
     if (sep === "|") cells = cells.filter((c, i) => !((i === 0 || i === cells.length - 1) && c.end === c.start));
     let sectionLevel = 0;
@@ -78,38 +78,14 @@ export function parseTableRows(text: string, lines: Line[], numbering: Numbering
       pendingNumber = null;
       return tasks;
     };
-    // a row whose cells do not line up with the header (merged cells dropped, a 序号 column the header
-    // does not name): each cell is read by its content
-    // (a row may stop before trailing columns it leaves empty: 备注)
-    const aligned = cells.length === columns.length || (cells.length > 1 && cells.length < columns.length && columns.slice(cells.length).every((r) => r === "ignore"));
-    // a row that lost its first cells to a merge (「2. 做好历史规划… | 市政务公开办牵头… | 办公室牵头,各处室配合 |」
-    // under 工作任务 | 具体要求 | 市里落实单位 | 局内负责处室): its cells are the header's last, when each fits its column;
-    // so are those of a row whose empty cells at its end made up the count (「2.紧扣民生领域… | 办公室、基教处… |
-    // 持续推进 | |」, 安徽省教育厅 2024), when its cells do not fit the header's first
-    // (a numbered item, 「2.做好规划公开。」, fits only a task column; a table without one reads its rows by position)
-    // (read by content only for a row that does not fill the header: the test costs, and a full row needs none)
-    let filled = cells.length;
-    while (filled > 0 && cells[filled - 1].end <= cells[filled - 1].start) filled--;
-    const partial = cells.length < columns.length || filled < cells.length;
-    const numbered = cells.map((c) => /^\d{1,3}[.、．]\s*\S/.test(text.slice(c.start, c.end).trim()));
-    const byContent = !aligned || partial ? cells.map((c) => roleByContent(text, c, ctx.numbering)) : [];
-    const fitsColumn = (i: number, column: ColumnRole) => (numbered[i] ? column === "task" : fits(byContent[i], column));
-    const misfit = !aligned || (partial && cells.slice(0, filled).some((_, i) => !fitsColumn(i, columns![i])));
-    // (the header's last columns; else, for a row with more empty cells at its end than it lost at its start, as many
-    // columns further left as its empty cells stand for: 「2.做好政策解读。 | 县司法局 | 县政府办 | | |」)
-    let right: ColumnRole[] | null = null;
-    for (const offset of new Set([columns.length - filled, columns.length - cells.length])) {
-      if (!misfit || !columns.includes("task") || filled < 2 || offset < 1 || right !== null) continue;
-      const shifted = columns.slice(offset, offset + filled);
-      if (cells.slice(0, filled).every((_, i) => fitsColumn(i, shifted[i]))) right = shifted;
-    }
+    const { roles, byPosition } = rowRoles(text, cells, grid, ctx.numbering);
     // unit cells of a row that does not line up take the header's unit columns in order (牵头部门 | 配合部门)
-    const unitColumns = columns.filter((r) => r === "units" || r === "lead-units" || r === "participant-units");
+    const unitColumns = grid.filter((r) => r === "units" || r === "lead-units" || r === "participant-units");
     let unitCell = 0;
     cells.forEach((cell, i) => {
       const content = text.slice(cell.start, cell.end).trim();
-      let role: ColumnRole = right ? (right[i] ?? "ignore") : aligned && !misfit ? (i < columns!.length ? columns![i] : "ignore") : byContent[i];
-      if ((!aligned || misfit) && !right && role === "units") role = unitColumns[Math.min(unitCell++, unitColumns.length - 1)] ?? "units";
+      let role = roles[i];
+      if (!byPosition && role === "units") role = unitColumns[Math.min(unitCell++, unitColumns.length - 1)] ?? "units";
       if (cell.end <= cell.start) {
         if (role === "section") sectionLevel++;
         return;
@@ -130,7 +106,7 @@ export function parseTableRows(text: string, lines: Line[], numbering: Numbering
         case "lead-units":
         case "participant-units":
           // beside a 牵头单位 column, a 责任单位 column names the units that take part
-          group.push(unitsBlock(text, cell, role === "units" && columns!.includes("lead-units") ? "participant-units" : role));
+          group.push(unitsBlock(text, cell, role === "units" && grid.includes("lead-units") ? "participant-units" : role));
           return;
         case "deadline":
           group.push({ kind: "deadline", span: cell });
@@ -150,6 +126,38 @@ export function parseTableRows(text: string, lines: Line[], numbering: Numbering
     group = [];
   }
   return blocks;
+}
+
+/**
+ * The column of each cell of a row, and whether they come from the header (by position) or from what the
+ * cells say. A row that fills the header takes its columns. A row that does not line up (merged cells
+ * dropped, a 序号 column the header does not name) is read by content, unless it lost its first cells to a
+ * merge (「2. 做好历史规划… | 市政务公开办牵头… | 办公室牵头,各处室配合 |」 under 工作任务 | 具体要求 | 市里落实单位 |
+ * 局内负责处室) or its empty cells at its end made up the count (「2.紧扣民生领域… | 办公室、基教处… | 持续推进 | |」,
+ * 安徽省教育厅 2024): then its cells are the header's last, when each fits its column (a numbered item only a task
+ * column), or, for a row with more empty cells at its end than it lost, as many columns further left as those
+ * cells stand for (「2.做好政策解读。 | 县司法局 | 县政府办 | | |」). A row may stop before trailing columns it
+ * leaves empty (备注). Cells are read by content only for a row that does not fill the header: the test costs.
+ */
+function rowRoles(text: string, cells: Span[], columns: ColumnRole[], numbering: Numbering): { roles: ColumnRole[]; byPosition: boolean } {
+  const aligned = cells.length === columns.length || (cells.length > 1 && cells.length < columns.length && columns.slice(cells.length).every((r) => r === "ignore"));
+  let filled = cells.length;
+  while (filled > 0 && cells[filled - 1].end <= cells[filled - 1].start) filled--;
+  const partial = cells.length < columns.length || filled < cells.length;
+  if (aligned && !partial) return { roles: cells.map((_, i) => columns[i]), byPosition: true };
+  const byContent = cells.map((c) => roleByContent(text, c, numbering));
+  const numbered = cells.map((c) => /^\d{1,3}[.、．]\s*\S/.test(text.slice(c.start, c.end).trim()));
+  const fitsColumn = (i: number, column: ColumnRole | undefined) => column !== undefined && (numbered[i] ? column === "task" : fits(byContent[i], column));
+  const kept = cells.slice(0, filled);
+  if (aligned && kept.every((_, i) => fitsColumn(i, columns[i]))) return { roles: cells.map((_, i) => columns[i] ?? "ignore"), byPosition: true };
+  if (columns.includes("task") && filled >= 2) {
+    for (const offset of new Set([columns.length - filled, columns.length - cells.length])) {
+      if (offset < 1) continue;
+      const shifted = columns.slice(offset, offset + filled);
+      if (kept.every((_, i) => fitsColumn(i, shifted[i]))) return { roles: cells.map((_, i) => shifted[i] ?? "ignore"), byPosition: true };
+    }
+  }
+  return { roles: byContent, byPosition: false };
 }
 
 /** Can a cell whose content reads as `content` stand in a column of role `column`? An empty cell can anywhere. */
